@@ -1,0 +1,89 @@
+// Datagrams and streams, addressed by literal IP address and port.
+namespace DeskPhone.Hal
+{
+    /// <summary>A datagram arrived; the buffer is only valid during the call.</summary>
+    public delegate void DatagramReceived(byte[] data, int offset, int count, string remoteAddress, int remotePort);
+
+    /// <summary>Bytes arrived on a stream; the buffer is only valid during the call.</summary>
+    public delegate void StreamReceived(ITcpConnection connection, byte[] data, int offset, int count);
+
+    /// <summary>A stream connected (or was accepted).</summary>
+    public delegate void StreamConnected(ITcpConnection connection);
+
+    /// <summary>A stream closed or failed; <paramref name="reason"/> says why for the log.</summary>
+    public delegate void StreamClosed(ITcpConnection connection, string reason);
+
+    /// <summary>
+    /// The phone's network. Handlers run on HAL threads: the firmware posts them into its loop.
+    /// Nothing here throws for network conditions; failures are return values or close events.
+    /// </summary>
+    public interface INetwork
+    {
+        /// <summary>This phone's own address (what goes into Via and Contact).</summary>
+        string LocalAddress { get; }
+
+        /// <summary>True when <see cref="ConnectTcp"/> can wrap the stream in TLS.</summary>
+        bool SupportsTls { get; }
+
+        /// <summary>Binds a UDP port (0 = any free); null when the port is taken.</summary>
+        IUdpEndpoint OpenUdp(int localPort, DatagramReceived onDatagram);
+
+        /// <summary>
+        /// Starts connecting a stream; <paramref name="tlsServerName"/> non-null asks for TLS with
+        /// that name checked. The result reports connected, data and closed through the handlers.
+        /// </summary>
+        ITcpConnection ConnectTcp(string address, int port, string tlsServerName,
+            StreamConnected onConnected, StreamReceived onData, StreamClosed onClosed);
+
+        /// <summary>Listens for streams on a port (0 = any free); null when the port is taken.</summary>
+        ITcpListener ListenTcp(int localPort, StreamConnected onAccepted, StreamReceived onData, StreamClosed onClosed);
+    }
+
+    /// <summary>A bound UDP port.</summary>
+    public interface IUdpEndpoint
+    {
+        /// <summary>The bound port.</summary>
+        int LocalPort { get; }
+
+        /// <summary>Sends a datagram; false when it could not be sent.</summary>
+        bool SendTo(byte[] data, int offset, int count, string address, int port);
+
+        /// <summary>Unbinds; no handler call follows.</summary>
+        void Close();
+    }
+
+    /// <summary>A TCP (or TLS) stream.</summary>
+    public interface ITcpConnection
+    {
+        /// <summary>The far end's address.</summary>
+        string RemoteAddress { get; }
+
+        /// <summary>The far end's port.</summary>
+        int RemotePort { get; }
+
+        /// <summary>Our port of this connection.</summary>
+        int LocalPort { get; }
+
+        /// <summary>True when the stream is TLS.</summary>
+        bool IsTls { get; }
+
+        /// <summary>True once connected and until closed.</summary>
+        bool IsOpen { get; }
+
+        /// <summary>Queues bytes to send (before the connect completes too); false once closed.</summary>
+        bool Send(byte[] data, int offset, int count);
+
+        /// <summary>Closes the stream; the closed handler runs once.</summary>
+        void Close();
+    }
+
+    /// <summary>A listening TCP port.</summary>
+    public interface ITcpListener
+    {
+        /// <summary>The bound port.</summary>
+        int LocalPort { get; }
+
+        /// <summary>Stops listening.</summary>
+        void Close();
+    }
+}
