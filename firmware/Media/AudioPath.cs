@@ -1,0 +1,57 @@
+// Moves audio between the codec and the phone: for now tones to the speaker.
+using DeskPhone.Hal;
+
+namespace DeskPhone.Firmware.Media
+{
+    /// <summary>
+    /// Owns the codec while the phone needs sound. Frames arrive on the media thread every 20 ms;
+    /// the speaker gets the current tone. The call's RTP path joins here when media lands.
+    /// </summary>
+    public sealed class AudioPath
+    {
+        private readonly IAudioCodec _codec;
+        private readonly ToneGenerator _tones = new ToneGenerator();
+        private readonly AudioFrameHandler _onFrame;
+        private int _rate;
+
+        /// <summary>A path over <paramref name="codec"/>, stopped.</summary>
+        public AudioPath(IAudioCodec codec)
+        {
+            _codec = codec;
+            _onFrame = OnFrame;
+        }
+
+        /// <summary>The tone playing, or null.</summary>
+        public Tone Tone { get { return _tones.Current; } }
+
+        /// <summary>True while the codec runs.</summary>
+        public bool IsOpen { get { return _codec.IsRunning; } }
+
+        /// <summary>Starts the codec at <paramref name="sampleRate"/> on <paramref name="route"/>.</summary>
+        public bool Open(int sampleRate, AudioRoute route)
+        {
+            _codec.SetRoute(route);
+            if (_codec.IsRunning && _rate == sampleRate) return true;
+            _rate = sampleRate;
+            return _codec.Start(sampleRate, _onFrame);
+        }
+
+        /// <summary>Changes the route while open.</summary>
+        public void Route(AudioRoute route) { _codec.SetRoute(route); }
+
+        /// <summary>Plays a tone (null = silence).</summary>
+        public void Play(Tone tone) { _tones.Play(tone); }
+
+        /// <summary>Stops the tone and the codec.</summary>
+        public void Close()
+        {
+            _tones.Play(null);
+            _codec.Stop();
+        }
+
+        private void OnFrame(short[] microphone, short[] speaker)
+        {
+            _tones.Fill(speaker, _rate);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+// What each key does, by mode.
+using DeskPhone.Firmware.Config;
+using DeskPhone.Hal;
+
+namespace DeskPhone.Firmware.Phone
+{
+    public sealed partial class Phone
+    {
+        /// <inheritdoc/>
+        public void KeyPressed(int keyCode)
+        {
+            if (keyCode == KeyCodes.Hook) { OffHook(); return; }
+            if (Mode == PhoneMode.KeyInfo) { Mode = PhoneMode.Idle; Refresh(); return; }
+            if (KeyCodes.IsLine(keyCode)) { LineKeyPressed(KeyCodes.LineNumber(keyCode)); return; }
+            if (KeyCodes.IsDialPad(keyCode)) { Digit(KeyCodes.DialChar(keyCode)); return; }
+            switch (keyCode)
+            {
+                case KeyCodes.Speaker: SpeakerKey(); break;
+                case KeyCodes.Headset: HeadsetKey(); break;
+                case KeyCodes.Dnd: ToggleDnd(); break;
+                case KeyCodes.VolumeUp: ChangeVolume(1); break;
+                case KeyCodes.VolumeDown: ChangeVolume(-1); break;
+                case KeyCodes.Page: NextPage(); break;
+                case KeyCodes.Ok: if (Mode == PhoneMode.Dialing) Dial(); break;
+                case KeyCodes.Back: if (Mode == PhoneMode.Dialing) Backspace(); break;
+                case KeyCodes.Soft1: Softkey(1); break;
+                case KeyCodes.Soft1 + 1: Softkey(2); break;
+                case KeyCodes.Soft1 + 2: Softkey(3); break;
+                case KeyCodes.Soft1 + 3: Softkey(4); break;
+                default: ShowMessage(KeyCodes.Name(keyCode) + ": not available yet"); break;
+            }
+        }
+
+        /// <inheritdoc/>
+        public void KeyLongPressed(int keyCode)
+        {
+            if (Mode != PhoneMode.Idle || !KeyCodes.IsLine(keyCode)) return;
+            ShowKeyInfo(KeyCodes.LineNumber(keyCode));
+        }
+
+        /// <inheritdoc/>
+        public void KeyRepeated(int keyCode)
+        {
+            if (keyCode == KeyCodes.VolumeUp) ChangeVolume(1);
+            else if (keyCode == KeyCodes.VolumeDown) ChangeVolume(-1);
+        }
+
+        /// <inheritdoc/>
+        public void KeyReleased(int keyCode, bool afterLongPress)
+        {
+            if (keyCode == KeyCodes.Hook) OnHook();
+        }
+
+        private void Softkey(int n)
+        {
+            if (Mode == PhoneMode.Dialing)
+            {
+                if (n == 1) Dial();
+                else if (n == 2) Backspace();
+                else if (n == 4) HangUp();
+                return;
+            }
+            if (n == 1) ToggleDnd();
+            else if (n == 2) NextPage();
+        }
+
+        private void LineKeyPressed(int number)
+        {
+            KeyConfig key = KeyOnLine(number);
+            if (key == null) { ShowMessage("Key " + number.ToString() + " is not assigned"); return; }
+            switch (key.Kind)
+            {
+                case KeyKind.Line:
+                    if (Mode == PhoneMode.Dialing && ActiveLine == number) HangUp();
+                    else if (Mode == PhoneMode.Idle) StartDialing(number, _keypad.IsDown(KeyCodes.Hook) ? AudioRoute.Handset : AudioRoute.Speaker);
+                    break;
+                case KeyKind.Feature:
+                    FeatureKey(key.Feature);
+                    break;
+                default:
+                    CallTarget(key);
+                    break;
+            }
+        }
+
+        private void FeatureKey(string feature)
+        {
+            if (feature == KeyFeatures.Dnd) ToggleDnd();
+            else if (feature == KeyFeatures.VolumeUp) ChangeVolume(1);
+            else if (feature == KeyFeatures.VolumeDown) ChangeVolume(-1);
+            else if (feature == KeyFeatures.Page) NextPage();
+            else if (feature == KeyFeatures.Speaker) SpeakerKey();
+            else if (feature == KeyFeatures.Headset) HeadsetKey();
+            else ShowMessage(feature + ": needs a call");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+// The picture: lamps and screen drawn from the phone's state.
+using DeskPhone.Firmware.Config;
+using DeskPhone.Firmware.Lamps;
+using DeskPhone.Firmware.Ui;
+using DeskPhone.Hal;
+
+namespace DeskPhone.Firmware.Phone
+{
+    public sealed partial class Phone
+    {
+        /// <summary>What line key <paramref name="number"/>'s lamp should show now.</summary>
+        public LampState LampFor(int number)
+        {
+            KeyConfig key = KeyOnLine(number);
+            if (key == null) return LampState.Off;
+            if (key.Kind == KeyKind.Line && Mode == PhoneMode.Dialing && ActiveLine == number)
+                return new LampState(LampColour.Green, Cadence.Steady);
+            if (key.Kind == KeyKind.Feature && key.Feature == KeyFeatures.Dnd && _settings.Dnd)
+                return new LampState(LampColour.Red, Cadence.Steady);
+            return LampState.Off;
+        }
+
+        private void UpdateLamps()
+        {
+            for (int i = 0; i < _lamps.Count; i++) _lamps.Set(i, LampFor(i + 1));
+        }
+
+        /// <summary>Draws the screen for the current mode; only changed pages reach the panel.</summary>
+        public void Redraw()
+        {
+            if (!_booted) return;
+            if (Mode == PhoneMode.Dialing) DrawDialing();
+            else if (Mode == PhoneMode.KeyInfo) DrawKeyInfo();
+            else DrawIdle();
+        }
+
+        private void DrawIdle()
+        {
+            IdleModel m = new IdleModel();
+            m.Name = _config.Device.Name;
+            m.Extension = _config.Device.Extension;
+            m.Registration = RegistrationText(Registration);
+            m.Time = TimeText();
+            m.Dnd = _settings.Dnd;
+            m.Page = Page;
+            m.Pages = _config.PageCount;
+            m.Message = Message;
+            KeyConfig[] keys = PageKeys();
+            int n = keys.Length < _lamps.Count ? keys.Length : _lamps.Count;
+            m.KeyLabels = new string[n];
+            for (int i = 0; i < n; i++) m.KeyLabels[i] = keys[i].Label;
+            IdleView.Draw(_screen, m);
+        }
+
+        private void DrawDialing()
+        {
+            KeyConfig key = KeyOnLine(ActiveLine);
+            string line = key == null ? "Line" : key.Label;
+            AccountConfig account = key != null && key.Account != null ? key.Account : _config.DefaultAccount;
+            string identity = account.DisplayName != null && account.DisplayName.Length > 0
+                ? account.DisplayName + " " + account.User : account.User;
+            DialView.Draw(_screen, line, identity, RouteText(Route), DialString, Message);
+        }
+
+        private string TimeText()
+        {
+            System.DateTime now = _hw.Clock.WallClock;
+            int h = now.Hour;
+            string suffix = "";
+            if (!_config.Display.Clock24h)
+            {
+                suffix = h < 12 ? "am" : "pm";
+                h = h % 12;
+                if (h == 0) h = 12;
+            }
+            return TwoDigits(h) + ":" + TwoDigits(now.Minute) + suffix;
+        }
+
+        private static string TwoDigits(int v)
+        {
+            return v < 10 ? "0" + v.ToString() : v.ToString();
+        }
+
+        /// <summary>Registration in the words the idle screen uses.</summary>
+        public static string RegistrationText(RegistrationState s)
+        {
+            switch (s)
+            {
+                case RegistrationState.Registering: return "Registering";
+                case RegistrationState.Registered: return "Registered";
+                case RegistrationState.Failed: return "Registration failed";
+                default: return "Not registered";
+            }
+        }
+
+        /// <summary>"Handset", "Speaker", "Headset".</summary>
+        public static string RouteText(AudioRoute r)
+        {
+            switch (r)
+            {
+                case AudioRoute.Speaker: return "Speaker";
+                case AudioRoute.Headset: return "Headset";
+                default: return "Handset";
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+// What the phone is doing, as far as the screen and keys are concerned.
+namespace DeskPhone.Firmware.Phone
+{
+    /// <summary>The phone's top-level mode.</summary>
+    public enum PhoneMode
+    {
+        /// <summary>Nothing going on: the idle screen.</summary>
+        Idle = 0,
+        /// <summary>A line is seized and the user is entering a number.</summary>
+        Dialing = 1,
+        /// <summary>Showing what a key is (after a long press).</summary>
+        KeyInfo = 2
+    }
+
+    /// <summary>Registration of the phone's account with the registrar.</summary>
+    public enum RegistrationState
+    {
+        /// <summary>Not registered (no SIP stack running yet, or never tried).</summary>
+        NotRegistered = 0,
+        /// <summary>A REGISTER is on its way.</summary>
+        Registering = 1,
+        /// <summary>Registered.</summary>
+        Registered = 2,
+        /// <summary>The registrar refused or did not answer; retrying later.</summary>
+        Failed = 3
+    }
+}

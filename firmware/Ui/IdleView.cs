@@ -1,0 +1,52 @@
+// The idle screen: who this phone is, whether it is registered, the time, the key labels.
+using DeskPhone.Firmware.Display;
+
+namespace DeskPhone.Firmware.Ui
+{
+    /// <summary>
+    /// Layout (128x64): name and time on top in the 6x10 font; extension and registration under it;
+    /// a rule; the line-key labels in two columns of 5x8 text; softkeys at the bottom.
+    /// </summary>
+    public static class IdleView
+    {
+        private const int LabelTop = 22;
+        private const int LabelRow = 8;
+        private const int LabelRows = 4;
+
+        /// <summary>Draws <paramref name="m"/> and flushes the changed pages.</summary>
+        public static void Draw(Screen screen, IdleModel m)
+        {
+            int w = screen.Frame.Width;
+            screen.Begin();
+            int timeWidth = TextRenderer.Measure(Screen.Normal, m.Time);
+            screen.Text(Screen.Normal, 0, 0, w - timeWidth - 4, m.Name);
+            screen.Text(Screen.Normal, w - timeWidth, 0, timeWidth, m.Time);
+            string status = m.Extension + "  " + m.Registration;
+            if (m.Dnd) status = "DND  " + status;
+            screen.Text(Screen.Small, 0, 11, w, status);
+            screen.Rule(20);
+            if (m.Message != null)
+            {
+                screen.Text(Screen.Small, 0, LabelTop + LabelRow, w, m.Message, TextAlign.Centre, false);
+            }
+            else
+            {
+                DrawLabels(screen, m.KeyLabels);
+            }
+            Softkeys.Draw(screen, m.Dnd ? "DND off" : "DND", m.Pages > 1 ? "Page " + m.Page.ToString() + "/" + m.Pages.ToString() : null, null, null);
+            screen.End();
+        }
+
+        private static void DrawLabels(Screen screen, string[] labels)
+        {
+            int col = screen.Frame.Width / 2;
+            for (int i = 0; i < labels.Length && i < LabelRows * 2; i++)
+            {
+                if (labels[i] == null) continue;
+                int x = (i / LabelRows) * col;
+                int y = LabelTop + (i % LabelRows) * LabelRow;
+                screen.Text(Screen.Small, x, y, col - 2, labels[i]);
+            }
+        }
+    }
+}

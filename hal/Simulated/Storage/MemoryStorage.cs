@@ -1,0 +1,55 @@
+// Storage in memory with a power-cut knob, for tests of what survives a cut.
+using DeskPhone.Hal;
+
+namespace DeskPhone.Hal.Simulated.Storage;
+
+/// <summary>
+/// Files in memory. <see cref="CutPowerDuringNextWrite"/> makes the next write stop after some
+/// bytes, as if power failed: the write reports failure and the file keeps its old content, which
+/// is the promise <see cref="IStorage.WriteAtomic"/> makes.
+/// </summary>
+public sealed class MemoryStorage : IStorage
+{
+    private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private int? _cutAfterBytes;
+
+    /// <summary>Writes that were cut short by the knob.</summary>
+    public int CutWrites { get; private set; }
+
+    /// <summary>The next write loses power after <paramref name="bytesWritten"/> bytes.</summary>
+    public void CutPowerDuringNextWrite(int bytesWritten) { lock (_files) _cutAfterBytes = bytesWritten; }
+
+    /// <inheritdoc/>
+    public byte[]? Read(string name)
+    {
+        lock (_files) return StorageNames.IsValid(name) && _files.TryGetValue(name, out var b) ? (byte[])b.Clone() : null;
+    }
+
+    /// <inheritdoc/>
+    public bool WriteAtomic(string name, byte[] data, int offset, int count)
+    {
+        if (!StorageNames.IsValid(name) || offset < 0 || count < 0 || offset + count > data.Length) return false;
+        var copy = new byte[count];
+        Array.Copy(data, offset, copy, 0, count);
+        lock (_files)
+        {
+            if (_cutAfterBytes is int cut)
+            {
+                _cutAfterBytes = null;
+                if (cut < count)
+                {
+                    CutWrites++;
+                    return false; // the temporary copy is torn; the named file was never touched
+                }
+            }
+            _files[name] = copy;
+            return true;
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool Delete(string name) { lock (_files) return _files.Remove(name); }
+
+    /// <inheritdoc/>
+    public string[] List() { lock (_files) return _files.Keys.ToArray(); }
+}

@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace DeskPhone.Portability.Tests;
+
+/// <summary>What the checker found in one assembly.</summary>
+public sealed class CheckResult
+{
+    public CheckResult(string assemblyName, IReadOnlyList<Violation> violations, IReadOnlyList<string> provisionalUses)
+    {
+        AssemblyName = assemblyName;
+        Violations = violations;
+        ProvisionalUses = provisionalUses;
+    }
+
+    public string AssemblyName { get; }
+
+    /// <summary>Everything that would not compile (or not run) on nanoFramework 1.x, ordered by location.</summary>
+    public IReadOnlyList<Violation> Violations { get; }
+
+    /// <summary>
+    /// Uses of provisional allow-list entries (types nanoFramework lacks that only the net10 compiler output
+    /// references), as <c>location: type</c>. Tolerated, but listed so they are never silent.
+    /// </summary>
+    public IReadOnlyList<string> ProvisionalUses { get; }
+
+    public bool IsPortable => Violations.Count == 0;
+
+    /// <summary>Violations in types whose full name starts with <paramref name="prefix"/> (e.g. a namespace + ".").</summary>
+    public IEnumerable<Violation> In(string prefix) =>
+        Violations.Where(v => v.DeclaringType != null && v.DeclaringType.StartsWith(prefix, StringComparison.Ordinal));
+
+    /// <summary>A readable report: one violation per line, then the provisional uses.</summary>
+    public string Report()
+    {
+        var text = new StringBuilder();
+        text.Append(AssemblyName).Append(": ").Append(Violations.Count).AppendLine(" nanoFramework portability violation(s)");
+        foreach (Violation violation in Violations)
+        {
+            text.Append("  ").AppendLine(violation.ToString());
+        }
+        if (ProvisionalUses.Count > 0)
+        {
+            text.Append(ProvisionalUses.Count).AppendLine(" use(s) of provisional allow-list entries (compiler output nanoFramework's compiler would omit):");
+            foreach (string use in ProvisionalUses)
+            {
+                text.Append("  ").AppendLine(use);
+            }
+        }
+        return text.ToString();
+    }
+
+    public override string ToString() => Report();
+}
