@@ -22,7 +22,7 @@ namespace DeskPhone.Firmware.Core
         private WorkItem[] _queue = new WorkItem[InitialCapacity];
         private int _head;
         private int _count;
-        private volatile bool _stopping;
+        private bool _stopping; // guarded by _gate: nanoFramework has no volatile fields
         private int _failures;
         private Exception _lastFailure;
 
@@ -107,8 +107,8 @@ namespace DeskPhone.Firmware.Core
         /// <summary>Runs the loop on the calling thread until <see cref="Stop"/>.</summary>
         public void Run()
         {
-            _stopping = false;
-            while (!_stopping)
+            lock (_gate) { _stopping = false; }
+            while (!Stopping)
             {
                 if (!RunPending()) _wake.WaitOne(1000, false);
             }
@@ -117,8 +117,13 @@ namespace DeskPhone.Firmware.Core
         /// <summary>Makes <see cref="Run"/> return after the current work item. Safe from any thread.</summary>
         public void Stop()
         {
-            _stopping = true;
+            lock (_gate) { _stopping = true; }
             _wake.Set();
+        }
+
+        private bool Stopping
+        {
+            get { lock (_gate) { return _stopping; } }
         }
 
         private void RunOne(WorkItem item)

@@ -14,7 +14,8 @@ namespace DeskPhone.Firmware.Media
         private const int TableSize = 1 << TableBits;
         private static short[] _sine;
 
-        private volatile Tone _tone;
+        private readonly object _gate = new object();
+        private Tone _tone; // set by the loop, read by the media thread: guarded by _gate
         private uint _phase1;
         private uint _phase2;
         private long _sampleInCycle;
@@ -31,19 +32,30 @@ namespace DeskPhone.Firmware.Media
         }
 
         /// <summary>The tone playing, or null.</summary>
-        public Tone Current { get { return _tone; } }
+        public Tone Current
+        {
+            get { lock (_gate) { return _tone; } }
+        }
 
         /// <summary>Starts <paramref name="tone"/> from the beginning of its cadence (null = silence).</summary>
         public void Play(Tone tone)
         {
-            _phase1 = 0;
-            _phase2 = 0;
-            _sampleInCycle = 0;
-            _tone = tone;
+            lock (_gate)
+            {
+                _phase1 = 0;
+                _phase2 = 0;
+                _sampleInCycle = 0;
+                _tone = tone;
+            }
         }
 
         /// <summary>Fills <paramref name="frame"/> with the next samples at <paramref name="sampleRate"/>.</summary>
         public void Fill(short[] frame, int sampleRate)
+        {
+            lock (_gate) { FillLocked(frame, sampleRate); }
+        }
+
+        private void FillLocked(short[] frame, int sampleRate)
         {
             Tone t = _tone;
             if (t == null)

@@ -56,7 +56,7 @@ namespace DeskPhone.Firmware.Phone
             if (Mode == PhoneMode.Idle) StartDialing(FirstLineKey(), AudioRoute.Speaker);
             if (Mode != PhoneMode.Dialing) return;
             if (DialString.Length >= MaxDigits) { ShowMessage("Number too long"); return; }
-            DialString = DialString + c;
+            DialString = DialString + c.ToString();
             _audio.Play(null);
             Redraw();
         }
@@ -106,7 +106,7 @@ namespace DeskPhone.Firmware.Phone
         {
             if (Registration != RegistrationState.Registered)
             {
-                ShowMessage("Cannot call: not registered");
+                ShowMessage("No calls: not registered");
                 return;
             }
             ShowMessage("Calling " + target);

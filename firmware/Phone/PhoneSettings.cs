@@ -38,7 +38,7 @@ namespace DeskPhone.Firmware.Phone
             byte[] data = _storage.Read(FileName);
             if (data == null) return false;
             string text = new string(Encoding.UTF8.GetChars(data));
-            string[] lines = text.Split('\n');
+            string[] lines = text.Split(new char[] { '\n' });
             for (int i = 0; i < lines.Length; i++)
             {
                 string line = lines[i].Trim();

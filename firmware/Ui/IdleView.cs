@@ -33,7 +33,7 @@ namespace DeskPhone.Firmware.Ui
             {
                 DrawLabels(screen, m.KeyLabels);
             }
-            Softkeys.Draw(screen, m.Dnd ? "DND off" : "DND", m.Pages > 1 ? "Page " + m.Page.ToString() + "/" + m.Pages.ToString() : null, null, null);
+            Softkeys.Draw(screen, "DND", m.Pages > 1 ? "Page " + m.Page.ToString() + "/" + m.Pages.ToString() : null, null, null);
             screen.End();
         }
 

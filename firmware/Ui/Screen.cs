@@ -70,6 +70,9 @@ namespace DeskPhone.Firmware.Ui
         /// <summary>Ends the picture: sends the changed pages to the panel.</summary>
         public int End() { return _flusher.Flush(); }
 
+        /// <summary>Pieces of text whose tops are this close share a row in <see cref="TextLines"/>.</summary>
+        private const int RowTolerance = 3;
+
         /// <summary>
         /// The text on the screen, top to bottom: one line per text row, pieces on one row joined
         /// by " | " from left to right.
@@ -85,7 +88,7 @@ namespace DeskPhone.Firmware.Ui
             for (int i = 0; i < items.Length; i++)
             {
                 if (items[i].Text.Length == 0) continue;
-                if (current == null || items[i].Y != currentY)
+                if (current == null || items[i].Y - currentY > RowTolerance)
                 {
                     if (current != null) lines.Add(current.ToString());
                     current = new StringBuilder();
@@ -109,13 +112,22 @@ namespace DeskPhone.Firmware.Ui
             {
                 DrawnText item = items[i];
                 int j = i - 1;
-                while (j >= 0 && (items[j].Y > item.Y || (items[j].Y == item.Y && items[j].X > item.X)))
+                while (j >= 0 && Before(item, items[j]))
                 {
                     items[j + 1] = items[j];
                     j--;
                 }
                 items[j + 1] = item;
             }
+        }
+
+        /// <summary>True when <paramref name="a"/> reads before <paramref name="b"/>: a row above, or left on the same row.</summary>
+        private static bool Before(DrawnText a, DrawnText b)
+        {
+            int dy = a.Y - b.Y;
+            if (dy < -RowTolerance) return true;
+            if (dy > RowTolerance) return false;
+            return a.X < b.X;
         }
 
         private sealed class DrawnText

@@ -40,14 +40,19 @@ public sealed class CheckResult
         }
         if (ProvisionalUses.Count > 0)
         {
-            text.Append(ProvisionalUses.Count).AppendLine(" use(s) of provisional allow-list entries (compiler output nanoFramework's compiler would omit):");
-            foreach (string use in ProvisionalUses)
+            // Summarised per type (the full list is ProvisionalUses): types nanoFramework lacks that only the
+            // net10 compiler output references.
+            text.Append(ProvisionalUses.Count).AppendLine(" use(s) of provisional allow-list entries (net10 compiler output nanoFramework's compiler would not produce):");
+            foreach (IGrouping<string, string> type in ProvisionalUses.GroupBy(TypeOfUse).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                text.Append("  ").AppendLine(use);
+                text.Append("  ").Append(type.Key).Append(": ").Append(type.Count()).Append(" use(s), first at ")
+                    .AppendLine(type.First().Substring(0, type.First().Length - type.Key.Length - 2));
             }
         }
         return text.ToString();
     }
 
     public override string ToString() => Report();
+
+    private static string TypeOfUse(string use) => use.Substring(use.LastIndexOf(": ", StringComparison.Ordinal) + 2);
 }

@@ -230,7 +230,7 @@ public sealed class PortabilityChecker
         {
             foreach (CustomAttributeHandle attribute in attributes)
             {
-                _inspector.Inspect(_reader.GetCustomAttribute(attribute).Constructor, site);
+                _inspector.InspectAttributeConstructor(_reader.GetCustomAttribute(attribute).Constructor, site);
             }
         }
 

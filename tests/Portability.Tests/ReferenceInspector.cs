@@ -48,7 +48,7 @@ internal sealed class ReferenceInspector
                     site);
                 break;
             case HandleKind.MemberReference:
-                InspectMemberReference((MemberReferenceHandle)handle, site);
+                InspectMemberReference((MemberReferenceHandle)handle, site, parentIsCompilerChosen: false);
                 break;
             case HandleKind.MethodSpecification:
                 InspectMethodSpecification((MethodSpecificationHandle)handle, site);
@@ -63,16 +63,18 @@ internal sealed class ReferenceInspector
     }
 
     /// <summary>Reports generic instantiations, multi-dimensional arrays and foreign types inside a signature.</summary>
-    public void InspectSignature(SignatureType type, Site site)
+    /// <param name="via">For a referenced member's signature: that member, so the message says which call.</param>
+    public void InspectSignature(SignatureType type, Site site, string? via = null)
     {
+        string suffix = via == null ? "" : " via " + via;
         if (type.GenericInstantiations.Count > 0)
         {
             // The outermost instantiation names the whole construct (List`1<List`1<Int32>>), which is enough.
-            _findings.Add(ViolationKind.GenericUse, site, "uses " + type.GenericInstantiations[0]);
+            _findings.Add(ViolationKind.GenericUse, site, "uses " + type.GenericInstantiations[0] + suffix);
         }
         foreach (string array in type.MultiDimensionalArrays)
         {
-            _findings.Add(ViolationKind.MultiDimensionalArray, site, "uses multi-dimensional array " + array);
+            _findings.Add(ViolationKind.MultiDimensionalArray, site, "uses multi-dimensional array " + array + suffix);
         }
         foreach (TypeReferenceHandle reference in type.TypeReferences)
         {
@@ -80,7 +82,13 @@ internal sealed class ReferenceInspector
         }
     }
 
-    public void InspectTypeReference(TypeReferenceHandle handle, Site site)
+    /// <summary>
+    /// Checks a referenced type against the allow-list. <paramref name="compilerChosen"/> is true where the
+    /// compiler, not the source, picked the type: the type of an attribute the compiler applies, or the
+    /// declaring type of an inherited instance method it binds to (AutoResetEvent.Set() is
+    /// EventWaitHandle::Set on net10). Only there are provisional entries tolerated.
+    /// </summary>
+    public void InspectTypeReference(TypeReferenceHandle handle, Site site, bool compilerChosen = false)
     {
         _findings.MarkSeen(handle);
         string? assembly = MetadataNames.ReferencedAssembly(_reader, handle);
@@ -95,10 +103,33 @@ internal sealed class ReferenceInspector
         }
         if (_allowList.IsProvisional(name))
         {
-            _findings.AddProvisionalUse(site, name);
+            if (compilerChosen)
+            {
+                _findings.AddProvisionalUse(site, name);
+            }
+            else
+            {
+                _findings.Add(
+                    ViolationKind.TypeNotOffered,
+                    site,
+                    $"uses {name} ({assembly}), which nanoFramework lacks (provisional in the allow-list only where the compiler picks it)");
+            }
             return;
         }
         _findings.Add(ViolationKind.TypeNotOffered, site, $"uses {name} ({assembly}), which is not in the nanoFramework allow-list");
+    }
+
+    /// <summary>An attribute's constructor: the attribute type counts as compiler-chosen (see InspectTypeReference).</summary>
+    public void InspectAttributeConstructor(EntityHandle constructor, Site site)
+    {
+        if (constructor.Kind == HandleKind.MemberReference)
+        {
+            InspectMemberReference((MemberReferenceHandle)constructor, site, parentIsCompilerChosen: true);
+        }
+        else
+        {
+            Inspect(constructor, site);
+        }
     }
 
     /// <summary>The type arguments of a generic method instantiation (still checked when the call is exempt).</summary>
@@ -126,11 +157,23 @@ internal sealed class ReferenceInspector
         return method.Kind.ToString();
     }
 
-    private void InspectMemberReference(MemberReferenceHandle handle, Site site)
+    private void InspectMemberReference(MemberReferenceHandle handle, Site site, bool parentIsCompilerChosen)
     {
         _findings.MarkSeen(handle);
         MemberReference member = _reader.GetMemberReference(handle);
-        Inspect(member.Parent, site);
+        if (member.Parent.Kind == HandleKind.TypeReference)
+        {
+            // An instance method's declaring type is the compiler's pick: the receiver's own type is already
+            // in a signature (local, field, parameter, return) where it is judged strictly.
+            bool inheritedInstanceMethod = member.GetKind() == MemberReferenceKind.Method
+                && _reader.GetString(member.Name) != ".ctor"
+                && member.DecodeMethodSignature(Provider, GenericContext.Unknown).Header.IsInstance;
+            InspectTypeReference((TypeReferenceHandle)member.Parent, site, parentIsCompilerChosen || inheritedInstanceMethod);
+        }
+        else
+        {
+            Inspect(member.Parent, site);
+        }
 
         string name = _reader.GetString(member.Name);
         if (member.Parent.Kind == HandleKind.TypeReference
@@ -144,18 +187,19 @@ internal sealed class ReferenceInspector
         // The member's own signature: a BCL method taking or returning a generic instantiation, a
         // multi-dimensional array or a type nanoFramework lacks. Generic parameters (!0, !!0) in it only
         // occur on generic parents or generic methods, which are reported through the parent or MethodSpec.
+        string via = MethodName(handle);
         if (member.GetKind() == MemberReferenceKind.Method)
         {
             MethodSignature<SignatureType> signature = member.DecodeMethodSignature(Provider, GenericContext.Unknown);
-            InspectSignature(signature.ReturnType, site);
+            InspectSignature(signature.ReturnType, site, via);
             foreach (SignatureType parameter in signature.ParameterTypes)
             {
-                InspectSignature(parameter, site);
+                InspectSignature(parameter, site, via);
             }
         }
         else
         {
-            InspectSignature(member.DecodeFieldSignature(Provider, GenericContext.Unknown), site);
+            InspectSignature(member.DecodeFieldSignature(Provider, GenericContext.Unknown), site, via);
         }
     }
 

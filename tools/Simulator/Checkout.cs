@@ -9,7 +9,9 @@ public static class Checkout
     {
         get
         {
-            foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+            var built = typeof(Checkout).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+                .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "CheckoutRoot")?.Value;
+            foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory(), built ?? "/" })
             {
                 for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
                     if (File.Exists(System.IO.Path.Combine(dir.FullName, "Firmware.sln"))) return dir.FullName;

@@ -8,8 +8,9 @@ namespace DeskPhone.Hal.Simulated.Network;
 
 /// <summary>
 /// An <see cref="INetwork"/> on real sockets, every socket bound to <see cref="LocalAddress"/>
-/// (default 127.0.0.1). UDP endpoints each have a receive thread; streams run on the thread pool,
-/// one handler call at a time per stream. Network conditions never throw: sends return false and
+/// (default 127.0.0.1). Every UDP endpoint, listener and stream has its own thread (streams a
+/// second one for writing), so handlers of one socket run one at a time and never wait for the
+/// thread pool. Network conditions never throw: sends return false and
 /// streams close with a reason. <see cref="Close"/> (or Dispose) closes every socket it made.
 /// </summary>
 public sealed class SocketNetwork : INetwork, IDisposable
@@ -123,9 +124,7 @@ public sealed class SocketNetwork : INetwork, IDisposable
         // Fix every reason first, so a stream cut by its peer on this network still says why.
         foreach (var s in streams) s.PrepareAbort("network closed");
         foreach (var s in streams) s.Abort("network closed");
-        var pending = listeners.Select(l => l.Completion).Concat(streams.Select(s => s.Completion)).ToArray();
-        try { Task.WaitAll(pending, TimeSpan.FromSeconds(5)); }
-        catch (AggregateException) { } // the loops catch their own failures; nothing to add here
+        foreach (var s in streams) s.Join(TimeSpan.FromSeconds(5));
     }
 
     /// <summary>Same as <see cref="Close"/>.</summary>

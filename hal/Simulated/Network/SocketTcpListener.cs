@@ -1,4 +1,4 @@
-// A real listening TCP socket whose accept loop starts a SocketTcpConnection per client.
+// A real listening TCP socket whose accept thread starts a SocketTcpConnection per client.
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
@@ -17,7 +17,7 @@ public sealed class SocketTcpListener : ITcpListener
     private readonly Socket _socket;
     private readonly X509Certificate2? _certificate;
     private readonly SocketTcpConnection.Handlers _handlers;
-    private readonly CancellationTokenSource _stop = new();
+    private readonly Thread _acceptor;
     private int _closed;
 
     private SocketTcpListener(SocketNetwork network, Socket socket, X509Certificate2? certificate, SocketTcpConnection.Handlers handlers)
@@ -27,6 +27,7 @@ public sealed class SocketTcpListener : ITcpListener
         _certificate = certificate;
         _handlers = handlers;
         LocalPort = ((IPEndPoint)socket.LocalEndPoint!).Port;
+        _acceptor = new Thread(AcceptLoop) { IsBackground = true, Name = "tcp-accept " + network.LocalAddress + ":" + LocalPort };
     }
 
     /// <inheritdoc/>
@@ -34,9 +35,6 @@ public sealed class SocketTcpListener : ITcpListener
 
     /// <summary>True when accepted streams are TLS.</summary>
     public bool IsTls => _certificate != null;
-
-    /// <summary>Ends when the accept loop has stopped.</summary>
-    internal Task Completion { get; private set; } = Task.CompletedTask;
 
     /// <summary>Binds, listens and starts accepting; null when the port is taken or cannot be bound.</summary>
     internal static SocketTcpListener? TryOpen(SocketNetwork network, int port, X509Certificate2? certificate, SocketTcpConnection.Handlers handlers)
@@ -54,7 +52,7 @@ public sealed class SocketTcpListener : ITcpListener
             return null;
         }
         var listener = new SocketTcpListener(network, socket, certificate, handlers);
-        listener.Completion = Task.Run(listener.AcceptLoopAsync);
+        listener._acceptor.Start();
         return listener;
     }
 
@@ -62,31 +60,29 @@ public sealed class SocketTcpListener : ITcpListener
     public void Close()
     {
         if (Interlocked.Exchange(ref _closed, 1) != 0) return;
-        _stop.Cancel();
+        try { _socket.Shutdown(SocketShutdown.Both); }
+        catch (SocketException) { } // a listening socket may say "not connected"; Dispose still wakes Accept
         _socket.Dispose();
+        if (Thread.CurrentThread != _acceptor) _acceptor.Join(TimeSpan.FromSeconds(5));
         _network.Forget(this);
     }
 
-    private async Task AcceptLoopAsync()
+    private void AcceptLoop()
     {
-        while (!_stop.IsCancellationRequested)
+        while (Volatile.Read(ref _closed) == 0)
         {
             Socket accepted;
             try
             {
-                accepted = await _socket.AcceptAsync(_stop.Token);
+                accepted = _socket.Accept();
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            catch (SocketException) when (Volatile.Read(ref _closed) == 0)
             {
-                return;
+                continue; // a client gave up between its SYN and our accept
             }
-            catch (SocketException) when (!_stop.IsCancellationRequested)
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
-                continue; // a client gave up between SYN and accept
-            }
-            catch (SocketException)
-            {
-                return;
+                return; // closed
             }
             accepted.NoDelay = true;
             _network.Start(SocketTcpConnection.ForAccepted(_network, accepted, _certificate, _handlers));
