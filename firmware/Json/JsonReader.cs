@@ -172,7 +172,15 @@ namespace DeskPhone.Firmware.Json
             {
                 return JsonValue.NewNull(line, column);
             }
-            string lower = word.ToLower();
+            char[] letters = word.ToCharArray();
+            for (int i = 0; i < letters.Length; i++)
+            {
+                if (letters[i] >= 'A' && letters[i] <= 'Z')
+                {
+                    letters[i] = (char)(letters[i] + 32);
+                }
+            }
+            string lower = new string(letters);
             if (lower == "true" || lower == "false" || lower == "null")
             {
                 return Stop(line, column, "'" + word + "' must be written in lower case: " + lower);

@@ -756,8 +756,8 @@ namespace DeskPhone.Firmware.Sip
             {
                 return false;
             }
-            int gap = s.IndexOf("::");
-            if (gap >= 0 && s.IndexOf("::", gap + 1) >= 0)
+            int gap = IndexOfDoubleColon(s, 0);
+            if (gap >= 0 && IndexOfDoubleColon(s, gap + 1) >= 0)
             {
                 return false;
             }
@@ -779,6 +779,19 @@ namespace DeskPhone.Firmware.Sip
                 return false;
             }
             return headGroups + tailGroups <= 7;
+        }
+
+        /// <summary>Where "::" starts at or after <paramref name="from"/>, or -1 (ordinal, no culture rules).</summary>
+        private static int IndexOfDoubleColon(string s, int from)
+        {
+            for (int i = from; i + 1 < s.Length; i++)
+            {
+                if (s[i] == ':' && s[i + 1] == ':')
+                {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         /// <summary>Counts 1-4 digit hex groups separated by ':'; an IPv4 address may end the list and counts as two.</summary>

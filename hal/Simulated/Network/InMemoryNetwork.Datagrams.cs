@@ -6,7 +6,7 @@ public sealed partial class InMemoryNetwork
     private readonly Dictionary<(string From, string To), Held> _held = new();
 
     /// <summary>
-    /// Puts a datagram on the wire. <paramref name="data"/> is the wire's own copy. Every outcome is
+    /// Puts a datagram on the wire; its bytes are the wire's own copy. Every outcome is
     /// decided now (one random draw per knob in use) and every delivery is a clock timer.
     /// </summary>
     internal void SendDatagram(Datagram d)

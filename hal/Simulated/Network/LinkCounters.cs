@@ -8,6 +8,14 @@ namespace DeskPhone.Hal.Simulated.Network;
 /// (<see cref="Duplicated"/>). A delivery to a port nobody has bound, or to an address no host
 /// has, counts as <see cref="Unreachable"/> instead of <see cref="Delivered"/>.
 /// </summary>
+/// <param name="Sent">Datagrams handed to the wire.</param>
+/// <param name="Delivered">Datagrams handed to a receiver's handler (a duplicate counts twice).</param>
+/// <param name="Dropped">Datagrams lost to the drop knob or a partition.</param>
+/// <param name="Duplicated">Datagrams that got a second copy.</param>
+/// <param name="Reordered">Datagrams held back to arrive after their follower.</param>
+/// <param name="Unreachable">Datagrams that reached no bound port (or no host).</param>
+/// <param name="StreamBytesSent">Stream bytes put on the link.</param>
+/// <param name="StreamBytesDelivered">Stream bytes handed to the far end.</param>
 public readonly record struct LinkCounters(
     long Sent,
     long Delivered,

@@ -34,6 +34,14 @@ public enum WireEvent
 /// <see cref="FromAddress"/>:<see cref="FromPort"/> to <see cref="ToAddress"/>:<see cref="ToPort"/>
 /// were sent, dropped, delivered... The <see cref="Data"/> array is a private copy.
 /// </summary>
+/// <param name="TimeMs">The clock's <c>NowMs</c> when it happened.</param>
+/// <param name="Protocol">UDP datagram or TCP stream bytes.</param>
+/// <param name="Event">What happened.</param>
+/// <param name="FromAddress">The sending host.</param>
+/// <param name="FromPort">The sending port.</param>
+/// <param name="ToAddress">The destination address.</param>
+/// <param name="ToPort">The destination port.</param>
+/// <param name="Data">The bytes (do not modify).</param>
 public sealed record WireRecord(
     long TimeMs,
     WireProtocol Protocol,

@@ -45,7 +45,7 @@ internal static class ConfigTestFiles
     public static string WithAccountFields(string fields) => """
         {
           "device": { "id": "d1", "name": "Desk", "extension": "300", "board": "sim-desk-8" },
-          "accounts": [ { "id": "main", "user": "300", "domain": "office.example", "registrar": "sip:127.0.0.1",
+          "accounts": [ { "id": "main", "user": "300", "domain": "office.example", "registrar": "sip:127.0.0.1"
         """ + fields + "}]}";
 
     public static DeviceConfig Load(string text, string fileName = "test.json")

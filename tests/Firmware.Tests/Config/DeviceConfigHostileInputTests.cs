@@ -40,8 +40,8 @@ public class DeviceConfigHostileInputTests
     public void A_huge_file_is_refused()
     {
         var text = Complete + new string(' ', 300_000);
-        Assert.Equal("test.json:1:1: the text is 301143 characters long; the limit is 262144".Split(':')[0..3], Errors(text)[0].ToString().Split(':')[0..3]);
-        Assert.Contains("the limit is 262144", Errors(text)[0].Message);
+        var error = Assert.Single(Lines(Errors(text)));
+        Assert.Equal($"test.json:1:1: the text is {text.Length} characters long; the limit is 262144", error);
     }
 
     [Fact]
@@ -59,7 +59,6 @@ public class DeviceConfigHostileInputTests
     public void Unprintable_field_names_are_shown_safely()
     {
         var text = Minimal.Replace("\"board\"", "\"bo\\u0000ard\": 1, \"board\"");
-        Assert.Equal(new[] { "device[\"bo?ard\"]: unknown field 'bo?ard' in device (did you mean 'board'?)" },
-            Messages(Errors(text)).Select(m => m.Replace("device.bo?ard", "device[\"bo?ard\"]")));
+        Assert.Equal(new[] { "device.bo?ard: unknown field 'bo?ard' in device (did you mean 'board'?)" }, Messages(Errors(text)));
     }
 }

@@ -43,7 +43,7 @@ public class DeviceConfigLoaderTests
         Assert.Equal("dnd", config.KeyAt(5).Feature);
         Assert.Equal(KeyFeatures.Dnd, config.KeyAt(5).Feature);
         Assert.Null(config.KeyAt(5).Account);
-        Assert.Equal(9, config.KeyAt(1).Line);
+        Assert.Equal(8, config.KeyAt(1).Line);
 
         Assert.False(config.Features.Dnd);
         Assert.True(config.Features.CallWaiting);

@@ -1,4 +1,5 @@
 // The example device files shipped in examples/devices load without a single error.
+using System.Runtime.CompilerServices;
 using DeskPhone.Firmware.Config;
 using static DeskPhone.Firmware.Tests.Config.ConfigTestFiles;
 
@@ -6,15 +7,27 @@ namespace DeskPhone.Firmware.Tests.Config;
 
 public class ExampleDeviceFilesTests
 {
-    private static string DevicesFolder()
+    /// <summary>
+    /// examples/devices beside Firmware.sln: found by walking up from the test binaries, or, when
+    /// they were built outside the tree (--artifacts-path), from this source file's location.
+    /// </summary>
+    private static string DevicesFolder([CallerFilePath] string sourceFile = "")
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Firmware.sln")))
+        var root = FindSolutionFolder(AppContext.BaseDirectory) ?? FindSolutionFolder(Path.GetDirectoryName(sourceFile)!);
+        Assert.NotNull(root);
+        return Path.Combine(root!, "examples", "devices");
+    }
+
+    private static string? FindSolutionFolder(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
         {
-            dir = dir.Parent;
+            if (File.Exists(Path.Combine(dir.FullName, "Firmware.sln")))
+            {
+                return dir.FullName;
+            }
         }
-        Assert.NotNull(dir);
-        return Path.Combine(dir!.FullName, "examples", "devices");
+        return null;
     }
 
     private static DeviceConfig LoadExample(string name) =>
