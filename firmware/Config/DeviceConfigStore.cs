@@ -1,4 +1,6 @@
 // Holds the running device configuration and swaps it only for a file that is entirely valid.
+using System;
+
 namespace DeskPhone.Firmware.Config
 {
     /// <summary>Raised after the running configuration was replaced.</summary>
@@ -27,8 +29,18 @@ namespace DeskPhone.Firmware.Config
         /// <summary>How many times a configuration has been applied (0 before the first).</summary>
         public int Generation { get { return _generation; } }
 
+        private DeviceConfigChangedHandler _changed;
+
         /// <summary>Raised after each successful replacement, on the caller's thread.</summary>
-        public event DeviceConfigChangedHandler Changed;
+        /// <remarks>
+        /// Written-out accessors: a field-like event compiles to Interlocked.CompareExchange&lt;T&gt;,
+        /// a generic method nanoFramework does not have. The store lives on the loop thread anyway.
+        /// </remarks>
+        public event DeviceConfigChangedHandler Changed
+        {
+            add { _changed = (DeviceConfigChangedHandler)Delegate.Combine(_changed, value); }
+            remove { _changed = (DeviceConfigChangedHandler)Delegate.Remove(_changed, value); }
+        }
 
         /// <summary>
         /// Checks <paramref name="text"/> (the file <paramref name="fileName"/>) and, only if it has no
@@ -45,7 +57,7 @@ namespace DeskPhone.Firmware.Config
             DeviceConfig previous = _current;
             _current = next;
             _generation++;
-            DeviceConfigChangedHandler handler = Changed;
+            DeviceConfigChangedHandler handler = _changed;
             if (handler != null)
             {
                 handler(previous, next);

@@ -102,7 +102,7 @@ namespace DeskPhone.Firmware.Json
                 case 'u':
                     return ReadUnicodeEscape(sb, line, column);
                 default:
-                    StopString(line, column, "unknown escape '\\" + Printable(e.ToString()) + "' (use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)");
+                    StopString(line, column, "unknown escape '\\" + Printable(CharText(e)) + "' (use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)");
                     return false;
             }
             sb.Append(decoded);
@@ -190,9 +190,18 @@ namespace DeskPhone.Firmware.Json
             char c = _text[at];
             if (c > ' ' && c < '\u007F')
             {
-                return "'" + c.ToString() + "'";
+                return "'" + CharText(c) + "'";
             }
             return Hex(c);
+        }
+
+        /// <summary>
+        /// A one-character string. Not c.ToString(): inside a concatenation the compiler turns that
+        /// into a ReadOnlySpan&lt;char&gt; overload, which nanoFramework does not have.
+        /// </summary>
+        internal static string CharText(char c)
+        {
+            return new string(new char[] { c });
         }
 
         private static string Hex(char c)

@@ -56,7 +56,7 @@ namespace DeskPhone.Firmware.Phone
             if (Mode == PhoneMode.Idle) StartDialing(FirstLineKey(), AudioRoute.Speaker);
             if (Mode != PhoneMode.Dialing) return;
             if (DialString.Length >= MaxDigits) { ShowMessage("Number too long"); return; }
-            DialString = DialString + c.ToString();
+            DialString = DialString + new string(c, 1); // not c.ToString(): net10 turns that into a span concat
             _audio.Play(null);
             Redraw();
         }

@@ -385,7 +385,7 @@ namespace DeskPhone.Firmware.Sip
             }
             if (p < rest.Length && rest[p] != ';' && rest[p] != '?')
             {
-                return "has a bad character '" + rest[p].ToString() + "' after the host";
+                return "has a bad character '" + CharText(rest[p]) + "' after the host";
             }
             int headersAt = rest.IndexOf('?', p);
             string parameters = headersAt < 0 ? rest.Substring(p) : rest.Substring(p, headersAt - p);
@@ -630,7 +630,7 @@ namespace DeskPhone.Firmware.Sip
                 }
                 if (!IsUnreserved(c) && extra.IndexOf(c) < 0)
                 {
-                    return "a bad character '" + c.ToString() + "'";
+                    return "a bad character '" + CharText(c) + "'";
                 }
             }
             return null;
@@ -888,6 +888,12 @@ namespace DeskPhone.Firmware.Sip
                 result[i] = (string)list[i];
             }
             return result;
+        }
+
+        /// <summary>A one-character string; c.ToString() in a concatenation compiles to a span overload nanoFramework lacks.</summary>
+        private static string CharText(char c)
+        {
+            return new string(new char[] { c });
         }
 
         private static string Shorten(string s)

@@ -67,8 +67,10 @@ public class CleanCodeTests : IClassFixture<FixtureAssembly>
     [Fact]
     public void Checker_accepts_a_switch_on_strings()
     {
-        Assert.Contains("ComputeStringHash", _fixture.MethodsOf("<PrivateImplementationDetails>"));
-        Assert.Contains("<PrivateImplementationDetails>.ComputeStringHash", _fixture.ReferencesFrom("Clean.SipMethods", "Code"));
+        // Debug builds hash the string (<PrivateImplementationDetails>.ComputeStringHash); Release builds
+        // of newer compilers bucket by length and compare characters. Either way the switch was compiled.
+        var used = _fixture.ReferencesFrom("Clean.SipMethods", "Code");
+        Assert.Contains(used, r => r.Contains("ComputeStringHash") || r.Contains("System.String.op_Equality") || r.Contains("System.String.get_Length"));
 
         Assert.Empty(_fixture.ViolationsIn("Clean.SipMethods"));
     }
