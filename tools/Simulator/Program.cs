@@ -40,7 +40,7 @@ public static class Program
     private static async Task<int> Run(string[] args, bool demo)
     {
         int port = DefaultPort;
-        bool virtualTime = false, quiet = false;
+        bool virtualTime = false, quiet = false, headless = false;
         string? state = demo ? Checkout.Path(".sim", "state") : null;
         double? seconds = null;
         var files = new List<string>();
@@ -53,6 +53,7 @@ public static class Program
                 case "--state": state = Value(args, ++i, "--state"); break;
                 case "--seconds": seconds = ParseInt(args, ++i, "--seconds", 1, 86400); break;
                 case "--quiet": quiet = true; break;
+                case "--headless": headless = true; break;
                 default:
                     if (args[i].StartsWith("--")) throw new UsageException("unknown option " + args[i]);
                     files.Add(ResolveFile(args[i]));
@@ -70,9 +71,9 @@ public static class Program
             StateDirectory = state,
             LogEcho = quiet ? null : Console.Out,
         };
-        await using var app = await SimulatorApp.StartAsync(options, port);
+        await using var app = await SimulatorApp.StartAsync(options, port, withView: !headless);
         Console.WriteLine($"deskphone-sim: {app.Host.Phones.Count} phone(s), {(virtualTime ? "virtual" : "real")} time");
-        Console.WriteLine($"control API: {app.Url}/api/phones    view: {app.Url}/");
+        Console.WriteLine($"control API: {app.Url}/api/phones" + (headless ? "    (headless: no view page)" : $"    view: {app.Url}/"));
         foreach (var p in app.Host.Phones)
         {
             Console.WriteLine();

@@ -10,9 +10,10 @@ deskphone-sim: simulated DeskPhone phones with a control API on 127.0.0.1
 
 Run phones:
   deskphone-sim demo [--port 8080] [--seconds N]         the example office (examples/devices/*.json)
-  deskphone-sim run DEVICE.json... [--port 8080] [--virtual-time] [--state DIR] [--seconds N] [--quiet]
+  deskphone-sim run DEVICE.json... [--port 8080] [--virtual-time] [--state DIR] [--seconds N] [--quiet] [--headless]
       --port 0 picks a free port; --virtual-time stops the clock until 'advance' moves it;
-      --state DIR keeps each phone's files in DIR/ID (settings survive restarts)
+      --state DIR keeps each phone's files in DIR/ID (settings survive restarts);
+      --headless serves the API only, without the view page
 
 Drive them (all take --api URL, default $DESKPHONE_SIM or http://127.0.0.1:8080):
   deskphone-sim phones                                   list phones and their state
