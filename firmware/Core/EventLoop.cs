@@ -104,14 +104,17 @@ namespace DeskPhone.Firmware.Core
             return n > 0;
         }
 
-        /// <summary>Runs the loop on the calling thread until <see cref="Stop"/>.</summary>
+        /// <summary>
+        /// Runs the loop on the calling thread until <see cref="Stop"/> (a Stop made before Run began
+        /// counts: Run then returns at once). After it returns, Run may be called again.
+        /// </summary>
         public void Run()
         {
-            lock (_gate) { _stopping = false; }
             while (!Stopping)
             {
                 if (!RunPending()) _wake.WaitOne(1000, false);
             }
+            lock (_gate) { _stopping = false; }
         }
 
         /// <summary>Makes <see cref="Run"/> return after the current work item. Safe from any thread.</summary>
