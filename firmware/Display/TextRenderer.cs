@@ -25,13 +25,14 @@ namespace DeskPhone.Firmware.Display
 
         /// <summary>
         /// <paramref name="text"/> as it will be shown in <paramref name="maxWidth"/> pixels: whole,
-        /// or cut with an ellipsis at the end.
+        /// or cut with an ellipsis at the end; empty when not even the ellipsis fits.
         /// </summary>
         public static string Fit(BitmapFont font, string text, int maxWidth)
         {
             if (text == null) return "";
             if (Measure(font, text) <= maxWidth) return text;
             int budget = maxWidth - font.Width(font.GlyphFor(Ellipsis));
+            if (budget < 0) return ""; // not even the ellipsis fits
             int w = 0;
             int end = 0;
             for (int i = 0; i < text.Length; i++)

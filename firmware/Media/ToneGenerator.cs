@@ -76,6 +76,8 @@ namespace DeskPhone.Firmware.Media
                     v = _sine[_phase1 >> (32 - TableBits)] * t.Level / 32767;
                     if (t.Frequency2 > 0) v += _sine[_phase2 >> (32 - TableBits)] * t.Level / 32767;
                 }
+                if (v > short.MaxValue) v = short.MaxValue; // two loud sines clip, never wrap around
+                else if (v < short.MinValue) v = short.MinValue;
                 frame[i] = (short)v;
                 _phase1 += step1;
                 _phase2 += step2;

@@ -76,6 +76,7 @@ public static class WavFile
                 audio = new WavAudio(rate, samples);
                 return true;
             }
+            if (size > b.Length - body) break; // the chunk runs past the end: no data chunk can follow
             at = body + size + (size & 1);
         }
         reason = "no data chunk";

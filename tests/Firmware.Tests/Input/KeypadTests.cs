@@ -149,25 +149,25 @@ public class KeypadTests
     public void Repeating_keys_repeat_after_500_ms_every_150_ms_until_released(int key)
     {
         EdgeAt(0, key, true);
-        EdgeAt(1000, key, false);
+        EdgeAt(940, key, false);
         _rig.AdvanceTo(3000);
 
         var repeats = _heard.Of("repeat").Select(e => e.Split(' ')[0]).ToArray();
-        Assert.Equal(new[] { "t=508", "t=658", "t=808", "t=958" }, repeats);
-        Assert.Equal("t=1008 release " + KeyCodes.Name(key), _heard.Events.Last());
+        Assert.Equal(new[] { "t=508", "t=658", "t=808" }, repeats);
+        Assert.Equal("t=948 release " + KeyCodes.Name(key), _heard.Events.Last());
     }
 
     [Fact]
     public void A_repeating_key_held_past_a_second_also_reports_its_long_press()
     {
         EdgeAt(0, KeyCodes.VolumeUp, true);
-        EdgeAt(1100, KeyCodes.VolumeUp, false);
+        EdgeAt(1200, KeyCodes.VolumeUp, false);
         _rig.AdvanceTo(2000);
 
         Assert.Equal(new[]
         {
             "t=8 press vol+", "t=508 repeat vol+", "t=658 repeat vol+", "t=808 repeat vol+", "t=958 repeat vol+",
-            "t=1008 long vol+", "t=1058 repeat vol+", "t=1108 release vol+ after-long",
+            "t=1008 long vol+", "t=1108 repeat vol+", "t=1208 release vol+ after-long",
         }, _heard.Events);
     }
 
