@@ -29,13 +29,21 @@ namespace DeskPhone.Firmware.Phone
         private readonly Screen _screen;
         private readonly AudioPath _audio;
         private readonly PhoneSettings _settings;
+        private readonly int _sipPort;
         private LoopTimer _clockTick;
         private LoopTimer _messageTimer;
         private bool _booted;
 
-        /// <summary>A phone on <paramref name="hw"/> configured by <paramref name="config"/>; call <see cref="Boot"/> on the loop.</summary>
+        /// <summary>A phone on <paramref name="hw"/> configured by <paramref name="config"/>, SIP on UDP 5060; call <see cref="Boot"/> on the loop.</summary>
         public Phone(PhoneHardware hw, DeviceConfig config, EventLoop loop)
+            : this(hw, config, loop, 5060)
         {
+        }
+
+        /// <summary>A phone whose SIP listens on UDP <paramref name="sipPort"/> (0 = any free port, as the simulator runs many).</summary>
+        public Phone(PhoneHardware hw, DeviceConfig config, EventLoop loop, int sipPort)
+        {
+            _sipPort = sipPort;
             if (hw == null) throw new ArgumentNullException("hw");
             if (config == null) throw new ArgumentNullException("config");
             _hw = hw;
@@ -93,6 +101,7 @@ namespace DeskPhone.Firmware.Phone
             _hw.Audio.SetVolume(_settings.Volume);
             _keypad.Attach(_hw.Keys);
             _clockTick = _loop.StartPeriodic(1000, Redraw);
+            StartSip();
             _hw.Log.Write(LogLevel.Info, "phone", "booted " + _config.Device.Id + " (" + _config.Device.Name + ", ext " + _config.Device.Extension + ")");
             Refresh();
         }

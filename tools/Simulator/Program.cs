@@ -40,7 +40,7 @@ public static class Program
     private static async Task<int> Run(string[] args, bool demo)
     {
         int port = DefaultPort;
-        bool virtualTime = false, quiet = false, headless = false;
+        bool virtualTime = false, quiet = false, headless = false, softswitch = demo;
         string? state = demo ? Checkout.Path(".sim", "state") : null;
         double? seconds = null;
         var files = new List<string>();
@@ -54,6 +54,8 @@ public static class Program
                 case "--seconds": seconds = ParseInt(args, ++i, "--seconds", 1, 86400); break;
                 case "--quiet": quiet = true; break;
                 case "--headless": headless = true; break;
+                case "--softswitch": softswitch = true; break;
+                case "--no-softswitch": softswitch = false; break;
                 default:
                     if (args[i].StartsWith("--")) throw new UsageException("unknown option " + args[i]);
                     files.Add(ResolveFile(args[i]));
@@ -64,6 +66,7 @@ public static class Program
             files.AddRange(Directory.GetFiles(Checkout.Path("examples", "devices"), "*.json").Order());
         if (files.Count == 0) throw new UsageException("run needs at least one device file");
 
+        using var kamailio = softswitch && !virtualTime ? Softswitch.Start(files, Console.Out) : null;
         var options = new HostOptions
         {
             DeviceFiles = files,

@@ -36,7 +36,7 @@ public sealed class SimPhone
             Clock = clock, Keys = Keys, Lamps = Lamps, Display = Display, Audio = Audio,
             Network = network, Storage = storage, Log = Log,
         };
-        Firmware = new Phone(hw, config, Loop);
+        Firmware = new Phone(hw, config, Loop, 0);
     }
 
     /// <summary>The phone's id (device.id of its file).</summary>

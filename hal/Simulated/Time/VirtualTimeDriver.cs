@@ -59,7 +59,15 @@ public sealed class VirtualTimeDriver
     public void AdvanceTo(long targetMs)
     {
         RunUntilIdle();
-        while (Clock.FireNext(targetMs)) RunUntilIdle();
+        long instant = Clock.NowMs;
+        int firedAtInstant = 0;
+        while (Clock.FireNext(targetMs))
+        {
+            if (Clock.NowMs != instant) { instant = Clock.NowMs; firedAtInstant = 0; }
+            if (++firedAtInstant > LivelockLimit)
+                throw new InvalidOperationException("timers keep firing without time moving: livelock at t=" + instant + " ms");
+            RunUntilIdle();
+        }
         Clock.MoveTo(Math.Max(targetMs, Clock.NowMs));
         RunUntilIdle();
     }

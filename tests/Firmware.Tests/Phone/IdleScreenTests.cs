@@ -10,13 +10,23 @@ public class IdleScreenTests
         var rig = new PhoneRig();
         string[] lines = rig.Phone.Screen.TextLines();
         Assert.Equal("Reception | 09:05", lines[0]);
-        Assert.Equal("201  Not registered", lines[1]);
+        Assert.Equal("201  Registered", lines[1]);
         Assert.Contains("Line 1", rig.ScreenText);
         Assert.Contains("Bob Stone", rig.ScreenText);
         Assert.Contains("DND", rig.ScreenText);
         Assert.DoesNotContain("Lobby", rig.ScreenText); // it is on page 2
         Assert.Equal(PhoneMode.Idle, rig.Phone.Mode);
         rig.NoLoopFailures();
+    }
+
+    [Fact]
+    public void A_phone_whose_registrar_never_answers_shows_registering_then_failed()
+    {
+        var rig = new PhoneRig(registrar: false);
+        Assert.Equal("201  Registering", rig.Phone.Screen.TextLines()[1]);
+        rig.Wait(32_000);
+        Assert.Equal("201  Registration failed", rig.Phone.Screen.TextLines()[1]);
+        Assert.Contains("no answer from UDP 127.0.0.1:5060", rig.Phone.RegistrationProblem);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ using DeskPhone.Hal.Simulated.Logging;
 using DeskPhone.Hal.Simulated.Network;
 using DeskPhone.Hal.Simulated.Storage;
 using DeskPhone.Hal.Simulated.Time;
+using DeskPhone.Firmware.Tests.Sip.Usage;
 
 namespace DeskPhone.Firmware.Tests.Phone;
 
@@ -44,7 +45,10 @@ public sealed class PhoneRig
     public EventLoop Loop { get; }
     public Firmware.Phone.Phone Phone { get; }
 
-    public PhoneRig(string config = DefaultConfig, IStorage? storage = null, int lamps = 8)
+    public FakeRegistrar? Registrar { get; }
+    public InMemoryNetwork Wire { get; }
+
+    public PhoneRig(string config = DefaultConfig, IStorage? storage = null, int lamps = 8, bool registrar = true)
     {
         Clock = new VirtualClock(new DateTime(2026, 11, 23, 9, 5, 0));
         Driver = new VirtualTimeDriver(Clock);
@@ -56,6 +60,8 @@ public sealed class PhoneRig
         Driver.AddPump(Loop.RunPending);
         Assert.True(DeviceConfigLoader.TryLoad("test.json", config, out var parsed, out var errors), errors?.ToString());
         var wire = new InMemoryNetwork(Clock);
+        Wire = wire;
+        if (registrar) Registrar = new FakeRegistrar(wire, "127.0.0.1") { Password = "" };
         var hw = new PhoneHardware
         {
             Clock = Clock, Keys = Keys, Lamps = Lamps, Display = Display, Audio = Audio,
@@ -63,7 +69,7 @@ public sealed class PhoneRig
         };
         Phone = new Firmware.Phone.Phone(hw, parsed, Loop);
         Loop.Post(Phone.Boot);
-        Driver.RunUntilIdle();
+        Driver.Advance(10);
     }
 
     public void Wait(int ms) => Driver.Advance(ms);

@@ -1,0 +1,45 @@
+// The client side of a transaction: sends the request, reports responses to its owner.
+using DeskPhone.Firmware.Sip.Message;
+using DeskPhone.Firmware.Sip.Transport;
+
+namespace DeskPhone.Firmware.Sip.Transaction
+{
+    /// <summary>A client transaction (RFC 3261 §17.1). Created by <see cref="TransactionLayer.SendRequest"/>.</summary>
+    public abstract class ClientTransaction : Transaction
+    {
+        internal ClientTransaction(TransactionLayer layer, SipMessage request, SipTarget target, string key, TransactionState initial, IClientTransactionOwner owner)
+            : base(layer, request, target, key, initial)
+        {
+            Owner = owner;
+        }
+
+        /// <summary>Who hears about responses.</summary>
+        public IClientTransactionOwner Owner { get; private set; }
+
+        /// <summary>The last response received, or null.</summary>
+        public SipMessage LastResponse { get; protected set; }
+
+        /// <summary>Sends the request for the first time and starts the timers.</summary>
+        internal abstract void Start();
+
+        /// <summary>A response matched this transaction.</summary>
+        internal abstract void OnResponse(SipMessage response);
+
+        /// <summary>The stream under the transaction broke: it ends and the owner hears of it.</summary>
+        internal void FailTransport()
+        {
+            if (IsTerminated) return;
+            SetState(TransactionState.Terminated);
+            Owner.TransportFailed(this);
+        }
+
+        /// <summary>Sends the request (first time or retransmission); on failure the transaction ends.</summary>
+        protected bool SendRequestNow()
+        {
+            if (Layer.Sender.Send(Request, Peer)) return true;
+            SetState(TransactionState.Terminated);
+            Owner.TransportFailed(this);
+            return false;
+        }
+    }
+}
