@@ -10,6 +10,9 @@ namespace DeskPhone.Firmware.Media
         /// <summary>Ringback: 440 + 480 Hz, 2 s on, 4 s off.</summary>
         public static readonly Tone Ringback = new Tone("ringback", 440, 480, 2000, 4000, 4000);
 
+        /// <summary>The ring of an incoming call on the speaker: 440 + 480 Hz, 2 s on, 4 s off.</summary>
+        public static readonly Tone Ring = new Tone("ring", 440, 480, 2000, 4000, 6000);
+
         /// <summary>Busy: 480 + 620 Hz, 0.5 s on, 0.5 s off.</summary>
         public static readonly Tone Busy = new Tone("busy", 480, 620, 500, 500, 4000);
 

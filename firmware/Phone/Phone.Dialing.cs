@@ -25,19 +25,29 @@ namespace DeskPhone.Firmware.Phone
 
         private void OffHook()
         {
-            if (Mode == PhoneMode.Dialing) { Route = AudioRoute.Handset; _audio.Route(Route); Redraw(); return; }
+            if (Mode == PhoneMode.Ringing) { AnswerCall(AudioRoute.Handset); return; }
+            if (Mode == PhoneMode.Dialing || Mode == PhoneMode.Calling || Mode == PhoneMode.InCall) { Route = AudioRoute.Handset; _audio.Route(Route); Redraw(); return; }
             Mode = PhoneMode.Idle;
             StartDialing(FirstLineKey(), AudioRoute.Handset);
         }
 
         private void OnHook()
         {
-            if (Mode == PhoneMode.Dialing && Route == AudioRoute.Handset) HangUp();
+            if (Route != AudioRoute.Handset) return;
+            if (Mode == PhoneMode.Dialing) HangUp();
+            else if (Mode == PhoneMode.Calling || Mode == PhoneMode.InCall) EndCall();
         }
 
         private void SpeakerKey()
         {
             if (Mode == PhoneMode.Idle) { StartDialing(FirstLineKey(), AudioRoute.Speaker); return; }
+            if (Mode == PhoneMode.Ringing) { AnswerCall(AudioRoute.Speaker); return; }
+            if (Mode == PhoneMode.Calling || Mode == PhoneMode.InCall)
+            {
+                if (Route == AudioRoute.Speaker) EndCall();
+                else { Route = AudioRoute.Speaker; _audio.Route(Route); Redraw(); }
+                return;
+            }
             if (Mode != PhoneMode.Dialing) return;
             if (Route == AudioRoute.Speaker) HangUp();
             else { Route = AudioRoute.Speaker; _audio.Route(Route); Redraw(); }
@@ -46,6 +56,7 @@ namespace DeskPhone.Firmware.Phone
         private void HeadsetKey()
         {
             if (Mode == PhoneMode.Idle) { StartDialing(FirstLineKey(), AudioRoute.Headset); return; }
+            if (Mode == PhoneMode.Ringing) { AnswerCall(AudioRoute.Headset); return; }
             if (Mode != PhoneMode.Dialing) return;
             if (Route == AudioRoute.Headset) HangUp();
             else { Route = AudioRoute.Headset; _audio.Route(Route); Redraw(); }
@@ -53,6 +64,7 @@ namespace DeskPhone.Firmware.Phone
 
         private void Digit(char c)
         {
+            if (Mode == PhoneMode.Ringing || Mode == PhoneMode.Calling || Mode == PhoneMode.InCall) return; // DTMF comes with media
             if (Mode == PhoneMode.Idle) StartDialing(FirstLineKey(), AudioRoute.Speaker);
             if (Mode != PhoneMode.Dialing) return;
             if (DialString.Length >= MaxDigits) { ShowMessage("Number too long"); return; }
@@ -99,17 +111,6 @@ namespace DeskPhone.Firmware.Phone
         private void CallTarget(KeyConfig key)
         {
             PlaceCall(key.Target);
-        }
-
-        /// <summary>Placing a call needs a registered SIP line; until then the user is told why not.</summary>
-        private void PlaceCall(string target)
-        {
-            if (Registration != RegistrationState.Registered)
-            {
-                ShowMessage("No calls: not registered");
-                return;
-            }
-            ShowMessage("Calling " + target);
         }
 
         private int FirstLineKey()

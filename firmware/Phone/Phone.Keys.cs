@@ -11,6 +11,7 @@ namespace DeskPhone.Firmware.Phone
         {
             if (keyCode == KeyCodes.Hook) { OffHook(); return; }
             if (Mode == PhoneMode.KeyInfo) { Mode = PhoneMode.Idle; Refresh(); return; }
+            if (InCallMode && CallKey(keyCode)) return;
             if (KeyCodes.IsLine(keyCode)) { LineKeyPressed(KeyCodes.LineNumber(keyCode)); return; }
             if (KeyCodes.IsDialPad(keyCode)) { Digit(KeyCodes.DialChar(keyCode)); return; }
             switch (keyCode)
@@ -49,6 +50,26 @@ namespace DeskPhone.Firmware.Phone
         public void KeyReleased(int keyCode, bool afterLongPress)
         {
             if (keyCode == KeyCodes.Hook) OnHook();
+        }
+
+        private bool InCallMode
+        {
+            get { return Mode == PhoneMode.Ringing || Mode == PhoneMode.Calling || Mode == PhoneMode.InCall; }
+        }
+
+        /// <summary>Keys with a meaning during a call; false lets the key do what it does otherwise.</summary>
+        private bool CallKey(int keyCode)
+        {
+            if (keyCode >= KeyCodes.Soft1 && keyCode <= KeyCodes.Soft1 + 3) { CallSoftkey(keyCode - KeyCodes.Soft1 + 1); return true; }
+            if (keyCode == KeyCodes.Hold) { ToggleHold(); return true; }
+            if (keyCode == KeyCodes.Ok && Mode == PhoneMode.Ringing) { CallSoftkey(1); return true; }
+            if (KeyCodes.IsLine(keyCode) && KeyCodes.LineNumber(keyCode) == ActiveLine)
+            {
+                if (Mode == PhoneMode.Ringing) CallSoftkey(1);
+                else EndCall();
+                return true;
+            }
+            return false;
         }
 
         private void Softkey(int n)

@@ -36,6 +36,7 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             _registration = new Registration(_sip, _config.DefaultAccount, this);
+            StartCalls();
             _registration.Start();
         }
 

@@ -13,6 +13,8 @@ namespace DeskPhone.Firmware.Phone
         {
             KeyConfig key = KeyOnLine(number);
             if (key == null) return LampState.Off;
+            LampState callLamp;
+            if (key.Kind == KeyKind.Line && CallLamp(number, out callLamp)) return callLamp;
             if (key.Kind == KeyKind.Line && Mode == PhoneMode.Dialing && ActiveLine == number)
                 return new LampState(LampColour.Green, Cadence.Steady);
             if (key.Kind == KeyKind.Feature && key.Feature == KeyFeatures.Dnd && _settings.Dnd)
@@ -30,6 +32,7 @@ namespace DeskPhone.Firmware.Phone
         {
             if (!_booted) return;
             if (Mode == PhoneMode.Dialing) DrawDialing();
+            else if (InCallMode && _call != null) DrawCall();
             else if (Mode == PhoneMode.KeyInfo) DrawKeyInfo();
             else DrawIdle();
         }

@@ -9,7 +9,13 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>A line is seized and the user is entering a number.</summary>
         Dialing = 1,
         /// <summary>Showing what a key is (after a long press).</summary>
-        KeyInfo = 2
+        KeyInfo = 2,
+        /// <summary>A call is coming in and ringing here.</summary>
+        Ringing = 3,
+        /// <summary>Our call is on its way: trying, ringing at the far end.</summary>
+        Calling = 4,
+        /// <summary>In a call (talking or on hold).</summary>
+        InCall = 5
     }
 
     /// <summary>Registration of the phone's account with the registrar.</summary>

@@ -95,9 +95,26 @@ public static class ControlApi
         api.MapGet("/phones/{id}/calls", (string id) =>
         {
             var p = host.Get(id);
-            // The SIP stack is not in the firmware yet: a phone can be off hook and dialing, but
-            // holds no call. The list is real, and empty until calls exist.
-            return host.Do(p, () => new { registration = Registration(p), calls = Array.Empty<object>() });
+            return host.Do(p, () =>
+            {
+                var manager = p.Firmware.Calls;
+                var calls = new List<object>();
+                for (int i = 0; manager != null && i < manager.Count; i++)
+                {
+                    var c = manager.CallAt(i);
+                    calls.Add(new
+                    {
+                        number = c.Number,
+                        direction = c.Direction == DeskPhone.Firmware.Sip.Call.CallDirection.Incoming ? "incoming" : "outgoing",
+                        state = DeskPhone.Firmware.Sip.Call.CallStates.Name(c.State).ToLowerInvariant(),
+                        remote = c.RemoteUri,
+                        remoteName = c.RemoteDisplayName,
+                        onHold = c.LocalHold,
+                        callId = c.CallId,
+                    });
+                }
+                return new { registration = Registration(p), registrationProblem = p.Firmware.RegistrationProblem, calls };
+            });
         });
         api.MapGet("/phones/{id}/log", (string id) => host.Get(id).Log.Lines().Select(l => l.ToString()));
 
@@ -144,6 +161,7 @@ public static class ControlApi
         extension = p.Config.Device.Extension,
         board = p.Board.Name,
         registration = Registration(p),
+        registrationProblem = p.Firmware.RegistrationProblem,
         mode = p.Firmware.Mode.ToString().ToLowerInvariant(),
         dialString = p.Firmware.DialString ?? "",
         route = p.Firmware.Mode == DeskPhone.Firmware.Phone.PhoneMode.Dialing ? DeskPhone.Firmware.Phone.Phone.RouteText(p.Firmware.Route).ToLowerInvariant() : null,

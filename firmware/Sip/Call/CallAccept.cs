@@ -58,11 +58,14 @@ namespace DeskPhone.Firmware.Sip.Call
             string offer = BodyOf(invite);
             if (offer != null)
             {
-                _answer = Media.AnswerFor(offer);
+                int status;
+                string why;
+                _answer = Media.AnswerFor(offer, out status, out why);
                 if (_answer == null)
                 {
-                    transaction.Respond(Response(invite, 488));
-                    End(488, "media not acceptable", false);
+                    status = RefusalStatus(status);
+                    transaction.Respond(Refusal(invite, status, why));
+                    End(status, why != null ? "media not acceptable: " + why : ReasonFor(status, SipStatus.DefaultReason(status)), false);
                     return false;
                 }
             }
@@ -90,6 +93,7 @@ namespace DeskPhone.Firmware.Sip.Call
             if (BodyOf(_incomingInvite) == null)
             {
                 body = Media.CreateOffer();
+                if (body == null) return Reject(503);
                 _offerInOk = true;
             }
             SipMessage ok = Response(_incomingInvite, 200);
@@ -121,6 +125,24 @@ namespace DeskPhone.Firmware.Sip.Call
             return r;
         }
 
+        /// <summary>488 when the media gave no status, else the media's (400, 491, 503...).</summary>
+        private static int RefusalStatus(int status)
+        {
+            return status >= 300 && status <= 699 ? status : 488;
+        }
+
+        /// <summary>
+        /// The refusal of an offer: <paramref name="status"/>, and for SDP problems a Warning (RFC 3261
+        /// §20.43: 305 Incompatible media format for 488, 399 otherwise) carrying <paramref name="why"/>.
+        /// </summary>
+        private SipMessage Refusal(SipMessage request, int status, string why)
+        {
+            SipMessage r = Response(request, status);
+            if (why != null && why.Length > 0 && (status == 488 || status == 400))
+                r.AddHeader("Warning", (status == 488 ? "305 " : "399 ") + _stack.Transport.LocalAddress + " " + SipText.Quote(why));
+            return r;
+        }
+
         /// <summary>The caller cancelled before we answered: 487 to the INVITE (the CANCEL got its 200 already).</summary>
         internal void OnCancel()
         {
@@ -137,14 +159,33 @@ namespace DeskPhone.Firmware.Sip.Call
             if (_offerInOk)
             {
                 _offerInOk = false;
-                string body = BodyOf(ack);
-                if (body != null) Media.RemoteAnswer(body);
+                string why;
+                if (!TakeAckAnswer(BodyOf(ack), out why))
+                {
+                    // RFC 3264 cannot refuse an answer: the session cannot work, so it ends.
+                    Log(LogLevel.Warning, "unusable answer in the ACK: " + why);
+                    _byeAfterAck = false;
+                    SendBye(488, "media not acceptable: " + why, false);
+                    return;
+                }
             }
             if (_byeAfterAck)
             {
                 _byeAfterAck = false;
                 SendBye(_byeStatus, _byeReason, _byeRemote);
             }
+        }
+
+        /// <summary>The answer to the offer in our 2xx; false when there is none or it does not fit.</summary>
+        private bool TakeAckAnswer(string body, out string why)
+        {
+            if (body == null)
+            {
+                Media.OfferRejected();
+                why = "no SDP answer in the ACK";
+                return false;
+            }
+            return Media.RemoteAnswer(body, out why);
         }
 
         /// <summary>§13.3.1.4: the 2xx again at T1, doubling to T2, until the ACK; after 64·T1 the call ends with BYE.</summary>

@@ -54,6 +54,11 @@ namespace DeskPhone.Firmware.Sip.Call
             _requestUri = q < 0 ? text : text.Substring(0, q);
             RemoteParty = SipNameAddr.Parse("<" + _requestUri + ">");
             _offer = Media.CreateOffer();
+            if (_offer == null)
+            {
+                End(503, "no media resources (no RTP port free)", false);
+                return;
+            }
             Log(LogLevel.Info, "calling " + _requestUri);
             SendInvite(1);
         }
@@ -133,7 +138,8 @@ namespace DeskPhone.Firmware.Sip.Call
                 SetDialog(early);
             }
             else early.RefreshTarget(response);
-            TakeAnswer(response);
+            string why;
+            if (!TakeAnswer(response, out why)) Log(LogLevel.Warning, "unusable answer in the " + code.ToString() + ": " + why);
             if (_state == CallState.Calling || _state == CallState.Proceeding) SetState(CallState.Early);
         }
 
@@ -166,13 +172,20 @@ namespace DeskPhone.Firmware.Sip.Call
             Dialog = dialog;
             ack = AckFor(dialog, response);
             SendAck(ack);
-            TakeAnswer(response);
+            string why;
+            bool usable = TakeAnswer(response, out why);
             if (_hangupWanted)
             {
                 SendBye(487, _cancelReason, false); // CANCEL crossed the 2xx: end it with BYE (§9.1)
                 return;
             }
             SetState(CallState.Connected);
+            if (!usable)
+            {
+                // RFC 3264 cannot refuse an answer: ACK it (done), then end the call.
+                Log(LogLevel.Warning, "unusable answer in the 2xx: " + why);
+                SendBye(488, "media not acceptable: " + why, false);
+            }
         }
 
         /// <summary>A 2xx from a fork we did not keep: ACK it, then BYE it (§13.2.2.4).</summary>
@@ -211,12 +224,24 @@ namespace DeskPhone.Firmware.Sip.Call
             if (_invite != null && response.CSeqNumber == _invite.CSeqNumber) DropFork(response);
         }
 
-        private void TakeAnswer(SipMessage response)
+        /// <summary>Hands a new SDP answer in a 1xx/2xx to the media; false (and why) when it cannot be used. No body or the same one again is fine.</summary>
+        private bool TakeAnswer(SipMessage response, out string why)
         {
+            why = null;
             string body = BodyOf(response);
-            if (body == null || body == _lastAnswer) return;
+            if (body == null)
+            {
+                if (response.StatusCode < 300 && response.StatusCode >= 200 && _lastAnswer == null)
+                {
+                    why = "no SDP answer in the 2xx";
+                    Media.OfferRejected();
+                    return false;
+                }
+                return true;
+            }
+            if (body == _lastAnswer) return true;
             _lastAnswer = body;
-            Media.RemoteAnswer(body);
+            return Media.RemoteAnswer(body, out why);
         }
 
         private void OnInviteFailure(SipMessage response)

@@ -12,6 +12,7 @@ namespace DeskPhone.Firmware.Sip.Call
         private ClientTransaction _reinviteTx;
         private string _reinviteBody;
         private bool _pendingHold;
+        private int _reinviteKind;
         private string _reinviteAuthName;
         private string _reinviteAuthValue;
         private bool _reinviteAuthTried;
@@ -23,19 +24,31 @@ namespace DeskPhone.Firmware.Sip.Call
         /// <summary>Puts the call on hold with the media's hold offer. False unless Connected with no re-INVITE in progress.</summary>
         public bool Hold()
         {
-            return CanReinvite() && StartReinvite(Media.HoldOffer(true), true);
+            return CanReinvite() && StartReinvite(KindHold);
         }
 
         /// <summary>Takes the call off hold.</summary>
         public bool Resume()
         {
-            return CanReinvite() && StartReinvite(Media.HoldOffer(false), false);
+            return CanReinvite() && StartReinvite(KindResume);
         }
 
         /// <summary>Offers the session again (codec change, new address) keeping the hold state.</summary>
         public bool Reoffer()
         {
-            return CanReinvite() && StartReinvite(Media.CreateOffer(), LocalHold);
+            return CanReinvite() && StartReinvite(KindReoffer);
+        }
+
+        private const int KindReoffer = 0;
+        private const int KindHold = 1;
+        private const int KindResume = 2;
+
+        /// <summary>The media's offer for a re-INVITE of <paramref name="kind"/>, made anew for each attempt after 491.</summary>
+        private string ReinviteOffer(int kind)
+        {
+            if (kind == KindHold) return Media.HoldOffer(true);
+            if (kind == KindResume) return Media.HoldOffer(false);
+            return Media.CreateOffer();
         }
 
         private bool CanReinvite()
@@ -43,10 +56,11 @@ namespace DeskPhone.Firmware.Sip.Call
             return _state == CallState.Connected && _reinviteTx == null && _reinviteRetry == null && _ok == null;
         }
 
-        private bool StartReinvite(string body, bool hold)
+        private bool StartReinvite(int kind)
         {
-            _reinviteBody = body;
-            _pendingHold = hold;
+            _reinviteKind = kind;
+            _reinviteBody = ReinviteOffer(kind);
+            _pendingHold = kind == KindHold || (kind == KindReoffer && LocalHold);
             _reinviteAuthName = null;
             _reinviteAuthTried = false;
             SendReinvite();
@@ -80,8 +94,10 @@ namespace DeskPhone.Firmware.Sip.Call
                 _acks[Dialog.RemoteTag + "|" + response.CSeqNumber.ToString()] = ack;
                 SendAck(ack);
                 string body = BodyOf(response);
-                if (body != null) Media.RemoteAnswer(body);
-                LocalHold = _pendingHold;
+                string why = "no SDP answer in the 2xx";
+                if (body == null) Media.OfferRejected();
+                if (body != null && Media.RemoteAnswer(body, out why)) LocalHold = _pendingHold;
+                else Log(LogLevel.Warning, "unusable answer to our re-INVITE, the session stays as it was: " + why);
                 Listener.CallUpdated(this);
                 return;
             }
@@ -97,6 +113,7 @@ namespace DeskPhone.Firmware.Sip.Call
                 // §14.1: the Call-ID's owner waits 2.1-4 s, the other side 0-2 s, then tries again.
                 int wait = Dialog.IsUac ? 2100 + _stack.Random.Next(1901) : _stack.Random.Next(2001);
                 Log(LogLevel.Info, "re-INVITE glare (491): trying again in " + wait.ToString() + " ms");
+                Media.OfferRejected(); // the far end may re-INVITE us meanwhile; our retry offers anew
                 _reinviteRetry = StartTimer(wait, RetryReinvite);
                 return;
             }
@@ -106,13 +123,18 @@ namespace DeskPhone.Firmware.Sip.Call
         private void RetryReinvite()
         {
             _reinviteRetry = null;
-            if (_state == CallState.Connected) SendReinvite();
+            if (_state != CallState.Connected) return;
+            _reinviteBody = ReinviteOffer(_reinviteKind);
+            _reinviteAuthName = null;
+            _reinviteAuthTried = false;
+            SendReinvite();
         }
 
         /// <summary>A refused re-INVITE leaves the session as it was; 481 and 408 mean the dialog is gone (§14.1).</summary>
         private void ReinviteFailed(int status, string reason)
         {
             _reinviteTx = null;
+            Media.OfferRejected();
             Log(LogLevel.Warning, "re-INVITE failed: " + reason);
             if (status == 481) { End(481, "the far end lost the call", true); return; }
             if (status == 408) { SendBye(408, "no answer to re-INVITE", true); return; }
@@ -153,10 +175,14 @@ namespace DeskPhone.Firmware.Sip.Call
             string body;
             if (offer != null)
             {
-                body = Media.AnswerFor(offer);
+                int status;
+                string why;
+                body = Media.AnswerFor(offer, out status, out why);
                 if (body == null)
                 {
-                    transaction.Respond(Response(request, 488));
+                    status = RefusalStatus(status);
+                    Log(LogLevel.Info, "re-INVITE offer refused with " + status.ToString() + ": " + why);
+                    transaction.Respond(Refusal(request, status, why));
                     return;
                 }
                 _offerInOk = false;

@@ -2,6 +2,7 @@
 using System.Collections;
 using DeskPhone.Firmware.Config;
 using DeskPhone.Firmware.Core;
+using DeskPhone.Firmware.Media.Sdp;
 using DeskPhone.Firmware.Sip.Message;
 using DeskPhone.Firmware.Sip.Transaction;
 using DeskPhone.Firmware.Sip.Transport;
@@ -68,6 +69,23 @@ namespace DeskPhone.Firmware.Sip.Call
 
         /// <summary>True while we hold the call (our last re-INVITE offered hold).</summary>
         public bool LocalHold { get; private set; }
+
+        /// <summary>
+        /// What the last completed offer/answer agreed: remote RTP address and port, codec and payload
+        /// types, direction, hold both ways. Null before the first exchange completes (or with a media
+        /// side that does not read SDP). Kept after the call ends.
+        /// </summary>
+        public NegotiatedMedia NegotiatedMedia { get { return Media == null ? null : Media.Negotiated; } }
+
+        /// <summary>True when the far end holds us (its last SDP will not receive), as far as the media can tell.</summary>
+        public bool RemoteHold
+        {
+            get
+            {
+                NegotiatedMedia m = NegotiatedMedia;
+                return m != null && m.IsHeldByRemote;
+            }
+        }
 
         /// <summary>The final status that ended the call (486, 487, 603, 408...), 200 for a BYE after connecting, 0 while it runs.</summary>
         public int EndStatus { get; private set; }

@@ -46,9 +46,10 @@ public sealed class PhoneRig
     public Firmware.Phone.Phone Phone { get; }
 
     public FakeRegistrar? Registrar { get; }
+    public DeskPhone.Firmware.Tests.Sip.Call.FakeFarEnd? FarEnd { get; }
     public InMemoryNetwork Wire { get; }
 
-    public PhoneRig(string config = DefaultConfig, IStorage? storage = null, int lamps = 8, bool registrar = true)
+    public PhoneRig(string config = DefaultConfig, IStorage? storage = null, int lamps = 8, bool registrar = true, bool farEnd = false)
     {
         Clock = new VirtualClock(new DateTime(2026, 11, 23, 9, 5, 0));
         Driver = new VirtualTimeDriver(Clock);
@@ -61,7 +62,9 @@ public sealed class PhoneRig
         Assert.True(DeviceConfigLoader.TryLoad("test.json", config, out var parsed, out var errors), errors?.ToString());
         var wire = new InMemoryNetwork(Clock);
         Wire = wire;
-        if (registrar) Registrar = new FakeRegistrar(wire, "127.0.0.1") { Password = "" };
+        // The proxy at 127.0.0.1:5060: a registrar that challenges, or a far end that also takes REGISTER.
+        if (farEnd) FarEnd = new DeskPhone.Firmware.Tests.Sip.Call.FakeFarEnd(wire, "127.0.0.1", () => Clock.NowMs) { AnswerSdp = SdpAnswer, Contact = "<sip:bob@127.0.0.1:5060>" };
+        else if (registrar) Registrar = new FakeRegistrar(wire, "127.0.0.1") { Password = "" };
         var hw = new PhoneHardware
         {
             Clock = Clock, Keys = Keys, Lamps = Lamps, Display = Display, Audio = Audio,
@@ -71,6 +74,9 @@ public sealed class PhoneRig
         Loop.Post(Phone.Boot);
         Driver.Advance(10);
     }
+
+    public const string SdpOffer = "v=0\r\no=alice 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 30000 RTP/AVP 0 8 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:8 PCMA/8000\r\na=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
+    public const string SdpAnswer = "v=0\r\no=bob 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 30002 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n";
 
     public void Wait(int ms) => Driver.Advance(ms);
 

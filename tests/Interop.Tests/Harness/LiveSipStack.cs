@@ -1,7 +1,11 @@
 using DeskPhone.Softswitch;
 using DeskPhone.Firmware.Config;
 using DeskPhone.Firmware.Core;
+using DeskPhone.Firmware.Media.Sdp;
 using DeskPhone.Firmware.Sip;
+using DeskPhone.Firmware.Sip.Call;
+using DeskPhone.Firmware.Sip.Message;
+using DeskPhone.Firmware.Sip.Subscription;
 using DeskPhone.Firmware.Sip.Transport;
 using DeskPhone.Firmware.Sip.Usage;
 using DeskPhone.Hal.Simulated.Logging;
@@ -12,7 +16,8 @@ namespace DeskPhone.Interop.Tests.Harness;
 
 /// <summary>
 /// The firmware's SIP stack on real UDP/TCP sockets and the real clock, its event loop on a thread
-/// of its own: what a phone runs, minus keys and screen.
+/// of its own: what a phone runs, minus keys and screen. <see cref="StartCalls"/> adds the call
+/// usage with the SDP media side, wired as firmware/Sip/README.md says.
 /// </summary>
 public sealed class LiveSipStack : IDisposable, IRegistrationListener
 {
@@ -22,6 +27,11 @@ public sealed class LiveSipStack : IDisposable, IRegistrationListener
     public readonly SipStack Stack;
     public readonly SimLog Log;
     public Registration? Registration { get; private set; }
+    public CallManager? Calls { get; private set; }
+    public SubscriptionManager? Subscriptions { get; private set; }
+    public SdpCallMediaFactory? Media { get; private set; }
+    /// <summary>Hears every call event (on the loop); read it from the test thread through its methods.</summary>
+    public readonly CallRecorder CallEvents = new();
 
     public LiveSipStack()
     {
@@ -55,6 +65,30 @@ public sealed class LiveSipStack : IDisposable, IRegistrationListener
             return 0;
         });
     }
+
+    /// <summary>
+    /// The call usage for <paramref name="accounts"/>: CallManager (INVITE, BYE, REFER, INFO, its
+    /// dialogs), then the SubscriptionManager registered for NOTIFY with the CallManager as its
+    /// Fallback, and an <see cref="SdpCallMediaFactory"/> on the stack's address with the phone's codecs.
+    /// </summary>
+    public void StartCalls(params AccountConfig[] accounts)
+    {
+        Do(() =>
+        {
+            Media = new SdpCallMediaFactory(Stack.Transport.LocalAddress, new RtpPortPool(40000, 40998), SdpCodec.PhoneDefaults(), new Random());
+            Calls = new CallManager(Stack, accounts, CallEvents, Media);
+            Subscriptions = new SubscriptionManager(Stack);
+            Stack.Handle(SipMethods.Notify, Subscriptions);
+            Subscriptions.Fallback = Calls;
+            return 0;
+        });
+    }
+
+    /// <summary>Places a call on the loop (<see cref="CallManager.Connect"/>).</summary>
+    public SipCall Dial(AccountConfig account, string target) => Do(() => Calls!.Connect(account, target));
+
+    /// <summary>Waits (bounded) until <paramref name="call"/> is in <paramref name="state"/>; false on timeout.</summary>
+    public bool WaitForState(SipCall call, CallState state, TimeSpan timeout) => WaitFor(() => call.State == state, timeout);
 
     public T Do<T>(Func<T> action)
     {
@@ -95,4 +129,64 @@ public sealed class LiveSipStack : IDisposable, IRegistrationListener
         _thread.Join(TimeSpan.FromSeconds(5));
         _network.Dispose();
     }
+}
+
+/// <summary>
+/// The phone application's stand-in for the interop tests: records every <see cref="ICallListener"/>
+/// event as a line ("1 Ringing -> Connected", "1 ended 487 cancelled") and answers incoming calls
+/// with <see cref="Decision"/>. Written on the loop, read from the test thread.
+/// </summary>
+public sealed class CallRecorder : ICallListener
+{
+    private readonly object _gate = new();
+    private readonly List<string> _events = new();
+    private readonly List<SipCall> _incoming = new();
+
+    /// <summary>What <see cref="ICallListener.IncomingCall"/> answers (180 ring by default, 200, or a 3xx-6xx status).</summary>
+    public int Decision { get; set; } = CallDecision.Ring;
+
+    /// <summary>Every event so far, oldest first.</summary>
+    public string[] Events
+    {
+        get { lock (_gate) return _events.ToArray(); }
+    }
+
+    /// <summary>Incoming calls so far.</summary>
+    public SipCall[] Incoming
+    {
+        get { lock (_gate) return _incoming.ToArray(); }
+    }
+
+    public override string ToString() => string.Join("\n", Events);
+
+    private void Add(string line)
+    {
+        lock (_gate) _events.Add(line);
+    }
+
+    int ICallListener.IncomingCall(SipCall call)
+    {
+        lock (_gate) _incoming.Add(call);
+        Add($"incoming {call.Number} from {call.RemoteUri} to {call.LocalParty.UriText}");
+        return Decision;
+    }
+
+    void ICallListener.CallStateChanged(SipCall call, CallState previous) =>
+        Add($"{call.Number} {CallStates.Name(previous)} -> {CallStates.Name(call.State)}");
+
+    void ICallListener.CallUpdated(SipCall call) =>
+        Add($"{call.Number} updated" + (call.LocalHold ? " (held)" : "") + (call.RemoteHold ? " (held by remote)" : ""));
+
+    void ICallListener.CallEnded(SipCall call) =>
+        Add($"{call.Number} ended {call.EndStatus} {call.EndReason}" + (call.EndedRemotely ? " (remote)" : ""));
+
+    SipCall? ICallListener.TransferRequested(SipCall call, string referTo)
+    {
+        Add($"{call.Number} transfer requested to {referTo}");
+        return null;
+    }
+
+    void ICallListener.TransferProgress(SipCall call, int status) => Add($"{call.Number} transfer {status}");
+
+    void ICallListener.CallReplaced(SipCall replaced, SipCall replacement) => Add($"{replaced.Number} replaced by {replacement.Number}");
 }

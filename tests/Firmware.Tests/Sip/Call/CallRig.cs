@@ -34,7 +34,7 @@ public sealed class CallRig : ICallListener, ICallMediaFactory
     /// <summary>What to do with a REFER; null declines.</summary>
     public Func<SipCall, string, SipCall?> OnTransferRequested = (_, _) => null;
 
-    public CallRig(string accountExtra = "")
+    public CallRig(string accountExtra = "", ICallMediaFactory? media = null)
     {
         Driver = new VirtualTimeDriver(Clock);
         Wire = new InMemoryNetwork(Clock);
@@ -49,7 +49,7 @@ public sealed class CallRig : ICallListener, ICallMediaFactory
         Assert.True(DeviceConfigLoader.TryLoad("t.json", config, out var parsed, out var errors), errors?.ToString());
         Account = parsed.DefaultAccount;
         Stack = new SipStack(Loop, Wire.AddHost("127.0.1.1"), new TransportSettings { UdpPort = 5070 }, new Random(5));
-        Calls = new CallManager(Stack, parsed.Accounts, this, this);
+        Calls = new CallManager(Stack, parsed.Accounts, this, media ?? this);
         Run(() => Assert.True(Stack.Start()));
     }
 
@@ -128,13 +128,26 @@ public sealed class FakeMedia : ICallMedia
 
     public string CreateOffer() => $"v=0 offer {_n}.{++_offers}";
 
-    public string? AnswerFor(string offer)
+    public string? AnswerFor(string offer, out int status, out string? reason)
     {
         Offers.Add(offer);
+        status = 0;
+        reason = null;
         return offer.Contains("unacceptable") ? null : $"v=0 answer {_n} to [{offer}]";
     }
 
-    public void RemoteAnswer(string answer) => Answers.Add(answer);
+    public bool RemoteAnswer(string answer, out string? reason)
+    {
+        Answers.Add(answer);
+        reason = null;
+        return true;
+    }
+
+    public void OfferRejected() => RejectedOffers++;
+
+    public int RejectedOffers;
+
+    public DeskPhone.Firmware.Media.Sdp.NegotiatedMedia? Negotiated => null;
 
     public string HoldOffer(bool hold) => hold ? $"v=0 hold {_n} a=sendonly" : $"v=0 resume {_n} a=sendrecv";
 

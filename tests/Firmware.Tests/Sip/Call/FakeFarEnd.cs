@@ -35,6 +35,8 @@ public sealed class FakeFarEnd
     public string Nonce = "n-invite-1";
     /// <summary>Status for re-INVITEs from the phone.</summary>
     public int ReinviteStatus = 200;
+    /// <summary>The SDP answering a re-INVITE; null echoes a placeholder text.</summary>
+    public string? ReinviteAnswerSdp;
     public bool AckOurInvites = true;
     public bool Silent;
 
@@ -70,7 +72,7 @@ public sealed class FakeFarEnd
         switch (m.Method)
         {
             case "INVITE" when m.ToTag == null: OnInvite(m); break;
-            case "INVITE": Respond(m, ReinviteStatus, ReinviteStatus == 200 ? "v=0 far reanswer to " + m.BodyText : null); break;
+            case "INVITE": Respond(m, ReinviteStatus, ReinviteStatus == 200 ? ReinviteAnswerSdp ?? "v=0 far reanswer to " + m.BodyText : null); break;
             case "CANCEL":
                 Respond(m, 200);
                 var invite = Requests("INVITE").Last(i => i.CallId == m.CallId && i.CSeqNumber == m.CSeqNumber);

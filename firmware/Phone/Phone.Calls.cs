@@ -1,0 +1,270 @@
+// Calls on the phone: placing, ringing, answering, hold, hanging up, transfer requests.
+using DeskPhone.Firmware.Config;
+using DeskPhone.Firmware.Lamps;
+using DeskPhone.Firmware.Media;
+using DeskPhone.Firmware.Sip.Call;
+using DeskPhone.Firmware.Ui;
+using DeskPhone.Hal;
+
+namespace DeskPhone.Firmware.Phone
+{
+    public sealed partial class Phone : ICallListener
+    {
+        private CallManager _calls;
+        private SipCall _call;
+        private long _connectedAtMs;
+
+        /// <summary>The call on the phone (ringing, calling or connected), or null.</summary>
+        public SipCall CurrentCall { get { return _call; } }
+
+        /// <summary>The call manager (null before boot).</summary>
+        public CallManager Calls { get { return _calls; } }
+
+        private void StartCalls()
+        {
+            _calls = new CallManager(_sip, _config.Accounts, this, MediaFactory());
+        }
+
+        /// <summary>SDP for every call, on this phone's address.</summary>
+        private ICallMediaFactory MediaFactory()
+        {
+            return new SdpCallMediaFactory(_hw.Network.LocalAddress);
+        }
+
+        /// <summary>Places a call to <paramref name="target"/> from the line in use (the default account otherwise).</summary>
+        private void PlaceCall(string target)
+        {
+            if (Registration != RegistrationState.Registered || _calls == null)
+            {
+                ShowMessage("No calls: not registered");
+                return;
+            }
+            if (Mode == PhoneMode.Idle) { ActiveLine = FirstLineKey(); Route = AudioRoute.Speaker; }
+            SipCall call = _calls.Connect(LineAccount(ActiveLine), target);
+            if (call == null)
+            {
+                ShowMessage("Cannot call " + target);
+                return;
+            }
+            _call = call;
+            Mode = PhoneMode.Calling;
+            _audio.Open(ToneRate, Route);
+            _audio.Play(null);
+            _hw.Log.Write(LogLevel.Info, "phone", "calling " + target);
+            Refresh();
+        }
+
+        /// <inheritdoc/>
+        public int IncomingCall(SipCall call)
+        {
+            if (_call != null && !_call.IsEnded) return CallDecision.Busy;
+            if (_settings.Dnd) return CallDecision.Unavailable;
+            if (Mode == PhoneMode.Dialing) { _audio.Close(); DialString = ""; }
+            _call = call;
+            Mode = PhoneMode.Ringing;
+            ActiveLine = LineKeyFor(call.Account);
+            Route = AudioRoute.Speaker;
+            _audio.Open(ToneRate, AudioRoute.Speaker);
+            _audio.Play(Tone.Ring);
+            _hw.Log.Write(LogLevel.Info, "phone", "incoming call from " + PartyName(call));
+            Refresh();
+            return CallDecision.Ring;
+        }
+
+        /// <summary>Answers the ringing call on <paramref name="route"/>.</summary>
+        private void AnswerCall(AudioRoute route)
+        {
+            if (Mode != PhoneMode.Ringing || _call == null) return;
+            Route = route;
+            _audio.Play(null);
+            _audio.Route(route);
+            _call.Answer();
+        }
+
+        /// <summary>Ends the call: CANCEL before an answer, BYE after, a decline while ringing here.</summary>
+        private void EndCall()
+        {
+            if (_call == null) return;
+            if (Mode == PhoneMode.Ringing) _call.Reject(CallDecision.Decline);
+            else if (_call.State == CallState.Connected) _call.Hangup();
+            else if (!_call.Cancel()) _call.Hangup();
+        }
+
+        private void ToggleHold()
+        {
+            if (_call == null || _call.State != CallState.Connected) return;
+            if (_call.LocalHold) _call.Resume();
+            else _call.Hold();
+        }
+
+        /// <inheritdoc/>
+        public void CallStateChanged(SipCall call, CallState previous)
+        {
+            if (call != _call) return;
+            if (call.State == CallState.Connected && previous != CallState.Connected)
+            {
+                Mode = PhoneMode.InCall;
+                _connectedAtMs = _hw.Clock.NowMs;
+                _audio.Play(null);
+            }
+            else if (Mode == PhoneMode.Calling && (call.State == CallState.Early || call.State == CallState.Ringing || call.LastProvisional == 180))
+            {
+                _audio.Play(Tone.Ringback);
+            }
+            Refresh();
+        }
+
+        /// <inheritdoc/>
+        public void CallUpdated(SipCall call)
+        {
+            if (call == _call) Refresh();
+        }
+
+        /// <inheritdoc/>
+        public void CallEnded(SipCall call)
+        {
+            if (call != _call) return;
+            _call = null;
+            _audio.Close();
+            Mode = PhoneMode.Idle;
+            ActiveLine = 0;
+            DialString = "";
+            _hw.Log.Write(LogLevel.Info, "phone", "call ended: " + call.EndStatus.ToString() + " " + call.EndReason);
+            ShowMessage(EndText(call));
+            Refresh();
+        }
+
+        /// <inheritdoc/>
+        public SipCall TransferRequested(SipCall call, string referTo)
+        {
+            if (call != _call) return null;
+            SipCall next = _calls.Connect(call.Account, referTo);
+            if (next == null) return null;
+            _call = next;
+            Mode = PhoneMode.Calling;
+            Refresh();
+            return next;
+        }
+
+        /// <inheritdoc/>
+        public void TransferProgress(SipCall call, int status)
+        {
+            if (status >= 300) ShowMessage("Transfer failed (" + status.ToString() + ")");
+            else if (status >= 200 && status != 202) ShowMessage("Transferred");
+        }
+
+        /// <inheritdoc/>
+        public void CallReplaced(SipCall replaced, SipCall replacement)
+        {
+            if (replaced != _call) return;
+            _call = replacement;
+            Mode = PhoneMode.InCall;
+            _connectedAtMs = _hw.Clock.NowMs;
+            Refresh();
+        }
+
+        /// <summary>The lamp of the line key carrying the call, or null when the call is not on it.</summary>
+        private bool CallLamp(int number, out LampState lamp)
+        {
+            lamp = LampState.Off;
+            if (_call == null || number != ActiveLine) return false;
+            if (Mode == PhoneMode.Ringing) lamp = new LampState(LampColour.Green, Cadence.FastFlash);
+            else if (_call.LocalHold) lamp = new LampState(LampColour.Green, Cadence.SlowFlash);
+            else lamp = new LampState(LampColour.Green, Cadence.Steady);
+            return true;
+        }
+
+        private void DrawCall()
+        {
+            CallModel m = new CallModel();
+            m.Name = PartyName(_call);
+            m.Number = PartyNumber(_call);
+            KeyConfig key = KeyOnLine(ActiveLine);
+            m.Line = key == null ? null : key.Label;
+            m.Message = Message;
+            if (Mode == PhoneMode.Ringing)
+            {
+                m.Title = "Incoming call";
+                m.Soft1 = "Answer";
+                m.Soft4 = "Decline";
+            }
+            else if (Mode == PhoneMode.Calling)
+            {
+                m.Title = _call.LastProvisional == 180 || _call.State == CallState.Early ? "Ringing" : "Calling";
+                m.Soft4 = "End";
+            }
+            else
+            {
+                m.Title = _call.LocalHold ? "On hold" : "Connected";
+                m.Duration = Duration((_hw.Clock.NowMs - _connectedAtMs) / 1000);
+                m.Soft1 = _call.LocalHold ? "Resume" : "Hold";
+                m.Soft4 = "End";
+            }
+            CallView.Draw(_screen, m);
+        }
+
+        private void CallSoftkey(int n)
+        {
+            if (Mode == PhoneMode.Ringing)
+            {
+                if (n == 1) AnswerCall(_keypad.IsDown(KeyCodes.Hook) ? AudioRoute.Handset : AudioRoute.Speaker);
+                else if (n == 4) EndCall();
+                return;
+            }
+            if (n == 1 && Mode == PhoneMode.InCall) ToggleHold();
+            else if (n == 4) EndCall();
+        }
+
+        private AccountConfig LineAccount(int line)
+        {
+            KeyConfig key = KeyOnLine(line);
+            return key != null && key.Account != null ? key.Account : _config.DefaultAccount;
+        }
+
+        private int LineKeyFor(AccountConfig account)
+        {
+            KeyConfig[] keys = PageKeys();
+            for (int i = 0; i < keys.Length; i++)
+            {
+                if (keys[i].Kind == KeyKind.Line && keys[i].Account == account) return i + 1;
+            }
+            return FirstLineKey();
+        }
+
+        private static string PartyName(SipCall call)
+        {
+            string name = call.RemoteDisplayName;
+            if (name != null && name.Length > 0) return name;
+            return PartyNumber(call);
+        }
+
+        private static string PartyNumber(SipCall call)
+        {
+            if (call.RemoteParty == null) return "Unknown";
+            if (call.RemoteParty.Uri != null && call.RemoteParty.Uri.User != null) return call.RemoteParty.Uri.User;
+            return call.RemoteUri;
+        }
+
+        private static string Duration(long seconds)
+        {
+            long m = seconds / 60;
+            long s = seconds % 60;
+            return (m < 10 ? "0" : "") + m.ToString() + ":" + (s < 10 ? "0" : "") + s.ToString();
+        }
+
+        private static string EndText(SipCall call)
+        {
+            switch (call.EndStatus)
+            {
+                case 486: case 600: return "Busy";
+                case 603: return "Declined";
+                case 480: return "Unavailable";
+                case 404: return "Number not found";
+                case 408: return "No answer";
+                case 487: return "Call cancelled";
+                case 401: case 403: case 407: return "Call not allowed";
+                default: return "Call ended";
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+// The call screens: incoming, calling, in call.
+using DeskPhone.Firmware.Display;
+
+namespace DeskPhone.Firmware.Ui
+{
+    /// <summary>What a call screen shows, filled in by the phone.</summary>
+    public sealed class CallModel
+    {
+        /// <summary>"Incoming call", "Calling", "Ringing", "Connected", "On hold".</summary>
+        public string Title;
+        /// <summary>The other party's name (or number when there is no name).</summary>
+        public string Name;
+        /// <summary>The other party's number or address.</summary>
+        public string Number;
+        /// <summary>Whose line ("Line 1", "for Ann Lee").</summary>
+        public string Line;
+        /// <summary>Call duration "03:25", or null before answer.</summary>
+        public string Duration;
+        /// <summary>A transient message, or null.</summary>
+        public string Message;
+        /// <summary>Softkey labels, left to right.</summary>
+        public string Soft1, Soft2, Soft3, Soft4;
+    }
+
+    /// <summary>Draws the call screens (128x64): title and time, the party, the line, softkeys.</summary>
+    public static class CallView
+    {
+        /// <summary>Draws it and flushes the changed pages.</summary>
+        public static void Draw(Screen screen, CallModel m)
+        {
+            int w = screen.Frame.Width;
+            screen.Begin();
+            int durationWidth = m.Duration == null ? 0 : TextRenderer.Measure(Screen.Small, m.Duration);
+            screen.Text(Screen.Small, 0, 0, w - durationWidth - 2, m.Title);
+            if (m.Duration != null) screen.Text(Screen.Small, w - durationWidth, 0, durationWidth, m.Duration);
+            screen.Rule(9);
+            screen.Text(Screen.Normal, 0, 12, w, m.Name);
+            if (m.Number != null && m.Number != m.Name) screen.Text(Screen.Small, 0, 24, w, m.Number);
+            if (m.Line != null) screen.Text(Screen.Small, 0, 34, w, m.Line);
+            if (m.Message != null) screen.Text(Screen.Small, 0, 44, w, m.Message, TextAlign.Centre, false);
+            Softkeys.Draw(screen, m.Soft1, m.Soft2, m.Soft3, m.Soft4);
+            screen.End();
+        }
+    }
+}
