@@ -186,7 +186,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 m.Title = "Incoming call";
                 m.Soft1 = "Answer";
-                m.Soft4 = "Decline";
+                m.Soft4 = "Reject";
             }
             else if (Mode == PhoneMode.Calling)
             {

@@ -176,3 +176,40 @@ public sealed class PhoneCallTests
         Assert.DoesNotContain(rig.Far.Events, e => e.Type == "CALL_INCOMING");
     }
 }
+
+/// <summary>Two firmware phones calling each other through a real Kamailio (no baresip).</summary>
+public sealed class PhoneToPhoneCallTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void One_phone_calls_another_through_kamailio_and_the_callers_hang_up_ends_the_call_on_both(bool viaOutboundProxy)
+    {
+        using var kamailio = new KamailioProcess().AddSubscriber("201", "reception-secret").AddSubscriber("202", "bob-secret").Start();
+        using var caller = new LiveSipStack();
+        using var callee = new LiveSipStack();
+        // With an outbound proxy every request, ACK and BYE included, goes to Kamailio first: it can
+        // route them only if the callee's 2xx carried Kamailio's Record-Route (RFC 3261 §12.1.1).
+        var a = LiveSipStack.Account(kamailio, "201", "reception-secret", outboundProxy: viaOutboundProxy);
+        var b = LiveSipStack.Account(kamailio, "202", "bob-secret", outboundProxy: viaOutboundProxy);
+        caller.StartCalls(a);
+        callee.StartCalls(b);
+        caller.Register(a);
+        callee.Register(b);
+        Assert.True(caller.WaitFor(() => caller.Registration!.Status == RegistrationStatus.Registered, Patience), caller.Trace());
+        Assert.True(callee.WaitFor(() => callee.Registration!.Status == RegistrationStatus.Registered, Patience), callee.Trace());
+
+        var outgoing = caller.Dial(a, "202");
+        Assert.True(callee.WaitFor(() => callee.CallEvents.Incoming.Length == 1, Patience), callee.Trace());
+        var incoming = callee.CallEvents.Incoming[0];
+        callee.Do(() => incoming.Answer());
+        Assert.True(caller.WaitForState(outgoing, CallState.Connected, Patience), caller.Trace());
+        Assert.True(callee.WaitForState(incoming, CallState.Connected, Patience), callee.Trace()); // the ACK came through the proxy
+
+        caller.Do(() => outgoing.Hangup());
+        Assert.True(callee.WaitFor(() => incoming.IsEnded, Patience), "the BYE did not reach the callee\n" + callee.Trace());
+        Assert.True(callee.Do(() => incoming.EndedRemotely));
+    }
+}

@@ -120,7 +120,14 @@ namespace DeskPhone.Firmware.Sip.Call
         private SipMessage Response(SipMessage request, int code)
         {
             SipMessage r = SipMessage.CreateResponse(request, code, SipStatus.DefaultReason(code), LocalTag);
-            if (code > 100 && code < 300) r.AddHeader(SipHeaderNames.Contact, Dialog.LocalContact);
+            if (code > 100 && code < 300)
+            {
+                // RFC 3261 §12.1.1: a response that makes a dialog carries the request's Record-Route,
+                // in order, so the caller's ACK and BYE come back through the proxies.
+                string[] rr = request.GetHeaders(SipHeaderNames.RecordRoute);
+                for (int i = 0; i < rr.Length; i++) r.AddHeader(SipHeaderNames.RecordRoute, rr[i]);
+                r.AddHeader(SipHeaderNames.Contact, Dialog.LocalContact);
+            }
             if (code >= 300) r.SetHeader(SipHeaderNames.ContentLength, "0");
             return r;
         }

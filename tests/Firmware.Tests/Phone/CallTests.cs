@@ -78,6 +78,20 @@ public class CallTests
     }
 
     [Fact]
+    public void An_answered_call_copies_the_proxies_Record_Route_into_its_180_and_200_so_ACK_and_BYE_come_back_through_them()
+    {
+        var rig = Registered();
+        rig.FarEnd!.Invite(PhoneRig.SdpOffer, recordRoutes: new[] { "<sip:127.0.0.1;lr;ftag=a1>", "<sip:127.0.0.2;lr>" });
+        rig.Wait(5);
+        rig.LiftHandset();
+        foreach (var code in new[] { 180, 200 })
+        {
+            var response = rig.FarEnd.Responses("INVITE").First(r => r.StatusCode == code);
+            Assert.Equal(new[] { "<sip:127.0.0.1;lr;ftag=a1>", "<sip:127.0.0.2;lr>" }, response.GetHeaders("Record-Route"));
+        }
+    }
+
+    [Fact]
     public void Declining_an_incoming_call_answers_603_and_returns_to_idle()
     {
         var rig = Registered();

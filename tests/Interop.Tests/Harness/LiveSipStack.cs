@@ -45,12 +45,13 @@ public sealed class LiveSipStack : IDisposable, IRegistrationListener
     }
 
     /// <summary>An account of <paramref name="user"/> at the Kamailio, over <paramref name="transport"/>.</summary>
-    public static AccountConfig Account(KamailioProcess kamailio, string user, string password, string transport = "udp")
+    public static AccountConfig Account(KamailioProcess kamailio, string user, string password, string transport = "udp", bool outboundProxy = false)
     {
+        string proxy = outboundProxy ? $", \"outboundProxy\": \"{kamailio.ProxyUri};lr\"" : "";
         string json = $$"""
         { "device": { "id": "live", "name": "Live", "extension": "{{user}}", "board": "sim-desk-8" },
           "accounts": [ { "id": "main", "user": "{{user}}", "domain": "{{kamailio.Domain}}", "password": "{{password}}",
-                          "registrar": "{{kamailio.ProxyUri}}", "transport": "{{transport}}", "expires": 300 } ] }
+                          "registrar": "{{kamailio.ProxyUri}}", "transport": "{{transport}}", "expires": 300{{proxy}} } ] }
         """;
         Assert.True(DeviceConfigLoader.TryLoad("live.json", json, out var config, out var errors), errors?.ToString());
         return config.DefaultAccount;

@@ -129,7 +129,7 @@ public sealed class FakeFarEnd
     public string NewBranch() => "z9hG4bKfar" + (++_branches);
 
     /// <summary>A new INVITE to the phone's extension 201, from Alice.</summary>
-    public SipMessage Invite(string? sdp = "v=0 alice offer", string callId = "alice-call-1", string fromTag = "a1", string? replaces = null, string requestUser = "201")
+    public SipMessage Invite(string? sdp = "v=0 alice offer", string callId = "alice-call-1", string fromTag = "a1", string? replaces = null, string requestUser = "201", string[]? recordRoutes = null)
     {
         var m = SipMessage.CreateRequest("INVITE", $"sip:{requestUser}@127.0.1.1:5070");
         m.AddHeader("Via", $"SIP/2.0/UDP {Address}:{Port};branch={NewBranch()}");
@@ -140,6 +140,7 @@ public sealed class FakeFarEnd
         m.AddHeader("CSeq", "1 INVITE");
         m.AddHeader("Contact", $"<sip:alice@{Address}:{Port}>");
         if (replaces != null) m.AddHeader("Replaces", replaces);
+        foreach (var rr in recordRoutes ?? Array.Empty<string>()) m.AddHeader("Record-Route", rr);
         if (sdp != null) m.SetBody(sdp, "application/sdp");
         Send(m);
         return m;
