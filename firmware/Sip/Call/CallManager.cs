@@ -190,18 +190,13 @@ namespace DeskPhone.Firmware.Sip.Call
         /// <summary>"UDP", "TCP" or "TLS" as the account is set up.</summary>
         internal string TransportName(AccountConfig account)
         {
-            switch (account.Transport)
-            {
-                case AccountTransport.Tcp: return "TCP";
-                case AccountTransport.Tls: return "TLS";
-                default: return "UDP";
-            }
+            return SipRouting.TransportOf(account);
         }
 
         /// <summary>The transport address of a proxy URI, or null (none set, or a host name: no DNS here).</summary>
         internal SipTarget TargetOf(SipUri uri, AccountConfig account)
         {
-            return SipDialog.TargetOf(uri, TransportName(account));
+            return SipRouting.TargetOf(uri, account);
         }
     }
 }

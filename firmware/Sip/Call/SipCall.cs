@@ -248,9 +248,7 @@ namespace DeskPhone.Firmware.Sip.Call
         /// <summary>Our Contact for <paramref name="transport"/>.</summary>
         private string ContactFor(string transport)
         {
-            string port = transport == "UDP" ? ":" + _stack.Transport.UdpPort.ToString() : "";
-            string param = transport == "UDP" ? "" : ";transport=" + (transport == "TCP" ? "tcp" : "tls");
-            return "<sip:" + Account.User + "@" + _stack.Transport.LocalAddress + port + param + ">";
+            return SipRouting.ContactFor(_stack, Account.User, transport);
         }
 
         /// <summary>Allow, Supported and the product on a request or 2xx.</summary>

@@ -233,12 +233,7 @@ namespace DeskPhone.Firmware.Sip.Dialog
         /// <summary>The transport address of a URI with a literal host, or null.</summary>
         public static SipTarget TargetOf(SipUri uri, string defaultTransport)
         {
-            if (uri == null || uri.HostKind == SipHostKind.Name) return null;
-            string transport = uri.Transport != null ? UpperTransport(uri.Transport) : (uri.IsSecure ? "TLS" : defaultTransport);
-            int port = uri.HasPort ? uri.Port : (transport == "TLS" ? 5061 : 5060);
-            string host = uri.Host;
-            if (host.Length > 1 && host[0] == '[') host = host.Substring(1, host.Length - 2);
-            return new SipTarget(transport, host, port);
+            return SipTarget.For(uri, defaultTransport);
         }
 
         /// <summary>"call-id local-tag remote-tag (state)" for logs.</summary>

@@ -88,34 +88,16 @@ namespace DeskPhone.Firmware.Sip.Subscription
             return t != null ? t : Target;
         }
 
-        /// <summary>The transport address of a proxy or contact URI, or null for a host name (same rule as Registration.TargetOf).</summary>
+        /// <summary>The transport address of a proxy or contact URI, or null for a host name.</summary>
         internal static SipTarget TargetOf(SipUri uri, AccountConfig account)
         {
-            if (uri == null || uri.HostKind == SipHostKind.Name) return null;
-            string transport = TransportName(uri, account);
-            int port = uri.HasPort ? uri.Port : (transport == "TLS" ? 5061 : 5060);
-            return new SipTarget(transport, uri.Host, port);
-        }
-
-        private static string TransportName(SipUri uri, AccountConfig account)
-        {
-            string t = uri.Transport;
-            if (t != null) return SipText.UpperAscii(t);
-            if (uri.IsSecure) return "TLS";
-            switch (account.Transport)
-            {
-                case AccountTransport.Tcp: return "TCP";
-                case AccountTransport.Tls: return "TLS";
-                default: return "UDP";
-            }
+            return SipRouting.TargetOf(uri, account);
         }
 
         /// <summary>Our Contact on the transport in use (as the registration's binding).</summary>
         internal static string ContactFor(SipStack stack, AccountConfig account, SipTarget target)
         {
-            string port = target.Transport == "UDP" ? ":" + stack.Transport.UdpPort.ToString() : "";
-            string transport = target.Transport == "UDP" ? "" : ";transport=" + (target.Transport == "TCP" ? "tcp" : "tls");
-            return "<sip:" + account.User + "@" + stack.Transport.LocalAddress + port + transport + ">";
+            return SipRouting.ContactFor(stack, account.User, target.Transport);
         }
     }
 }

@@ -277,9 +277,7 @@ namespace DeskPhone.Firmware.Sip.Usage
         /// <summary>The Contact binding: our address on the transport in use.</summary>
         public string ContactFor(SipTarget target)
         {
-            string port = target.Transport == "UDP" ? ":" + _stack.Transport.UdpPort.ToString() : "";
-            string transport = target.Transport == "UDP" ? "" : ";transport=" + (target.Transport == "TCP" ? "tcp" : "tls");
-            return "<sip:" + _account.User + "@" + _stack.Transport.LocalAddress + port + transport + ">";
+            return SipRouting.ContactFor(_stack, _account.User, target.Transport);
         }
 
         private string AuthName()
@@ -354,23 +352,7 @@ namespace DeskPhone.Firmware.Sip.Usage
         /// <summary>The transport address of a proxy or registrar URI, or null when its host is a name.</summary>
         public SipTarget TargetOf(SipUri uri)
         {
-            if (uri == null || uri.HostKind == SipHostKind.Name) return null;
-            string transport = TransportName(uri);
-            int port = uri.HasPort ? uri.Port : (transport == "TLS" ? 5061 : 5060);
-            return new SipTarget(transport, uri.Host, port);
-        }
-
-        private string TransportName(SipUri uri)
-        {
-            string t = uri.Transport;
-            if (t != null) return SipText.UpperAscii(t);
-            if (uri.IsSecure) return "TLS";
-            switch (_account.Transport)
-            {
-                case AccountTransport.Tcp: return "TCP";
-                case AccountTransport.Tls: return "TLS";
-                default: return "UDP";
-            }
+            return SipRouting.TargetOf(uri, _account);
         }
     }
 }
