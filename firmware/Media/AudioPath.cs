@@ -1,17 +1,20 @@
-// Moves audio between the codec and the phone: for now tones to the speaker.
+// Moves audio between the codec and the phone: tones to the speaker, or a call's RTP both ways.
 using DeskPhone.Hal;
 
 namespace DeskPhone.Firmware.Media
 {
     /// <summary>
     /// Owns the codec while the phone needs sound. Frames arrive on the media thread every 20 ms;
-    /// the speaker gets the current tone. The call's RTP path joins here when media lands.
+    /// the speaker gets the current tone, or, while a <see cref="MediaSession"/> is attached, the
+    /// session takes the microphone and fills the speaker.
     /// </summary>
     public sealed class AudioPath
     {
         private readonly IAudioCodec _codec;
         private readonly ToneGenerator _tones = new ToneGenerator();
         private readonly AudioFrameHandler _onFrame;
+        private readonly object _gate = new object();
+        private MediaSession _session; // set by the loop, read by the media thread: guarded by _gate
         private int _rate;
 
         /// <summary>A path over <paramref name="codec"/>, stopped.</summary>
@@ -42,6 +45,15 @@ namespace DeskPhone.Firmware.Media
         /// <summary>Plays a tone (null = silence).</summary>
         public void Play(Tone tone) { _tones.Play(tone); }
 
+        /// <summary>The call's media session while attached, or null.</summary>
+        public MediaSession Session { get { lock (_gate) { return _session; } } }
+
+        /// <summary>Routes frames to <paramref name="session"/> instead of the tones (null: back to tones).</summary>
+        public void Attach(MediaSession session)
+        {
+            lock (_gate) { _session = session; }
+        }
+
         /// <summary>Stops the tone and the codec.</summary>
         public void Close()
         {
@@ -51,7 +63,10 @@ namespace DeskPhone.Firmware.Media
 
         private void OnFrame(short[] microphone, short[] speaker)
         {
-            _tones.Fill(speaker, _rate);
+            MediaSession session;
+            lock (_gate) { session = _session; }
+            if (session != null) session.Frame(microphone, speaker);
+            else _tones.Fill(speaker, _rate);
         }
     }
 }

@@ -1,7 +1,9 @@
 // Calls on the phone: placing, ringing, answering, hold, hanging up, transfer requests.
+using System;
 using DeskPhone.Firmware.Config;
 using DeskPhone.Firmware.Lamps;
 using DeskPhone.Firmware.Media;
+using DeskPhone.Firmware.Media.Sdp;
 using DeskPhone.Firmware.Sip.Call;
 using DeskPhone.Firmware.Ui;
 using DeskPhone.Hal;
@@ -13,6 +15,8 @@ namespace DeskPhone.Firmware.Phone
         private CallManager _calls;
         private SipCall _call;
         private long _connectedAtMs;
+        private MediaSession _media;   // one for the phone, reused call after call (its buffers are preallocated)
+        private SipCall _mediaCall;    // the call the session carries, or null
 
         /// <summary>The call on the phone (ringing, calling or connected), or null.</summary>
         public SipCall CurrentCall { get { return _call; } }
@@ -28,7 +32,10 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>SDP for every call, on this phone's address.</summary>
         private ICallMediaFactory MediaFactory()
         {
-            return new SdpCallMediaFactory(_hw.Network.LocalAddress);
+            SdpCallMediaFactory factory = new SdpCallMediaFactory(_hw.Network.LocalAddress);
+            // G.722 is offered once the media path has its encoder; until then a call that picked it would be silent.
+            factory.Codecs = new SdpCodec[] { SdpCodec.Pcmu, SdpCodec.Pcma, SdpCodec.TelephoneEvent };
+            return factory;
         }
 
         /// <summary>Places a call to <paramref name="target"/> from the line in use (the default account otherwise).</summary>
@@ -106,6 +113,7 @@ namespace DeskPhone.Firmware.Phone
                 Mode = PhoneMode.InCall;
                 _connectedAtMs = _hw.Clock.NowMs;
                 _audio.Play(null);
+                SyncMedia(call);
             }
             else if (Mode == PhoneMode.Calling && (call.State == CallState.Early || call.State == CallState.Ringing || call.LastProvisional == 180))
             {
@@ -117,12 +125,15 @@ namespace DeskPhone.Firmware.Phone
         /// <inheritdoc/>
         public void CallUpdated(SipCall call)
         {
-            if (call == _call) Refresh();
+            if (call != _call) return;
+            if (call.State == CallState.Connected) SyncMedia(call);
+            Refresh();
         }
 
         /// <inheritdoc/>
         public void CallEnded(SipCall call)
         {
+            if (call == _mediaCall) StopMedia();
             if (call != _call) return;
             _call = null;
             _audio.Close();
@@ -160,7 +171,49 @@ namespace DeskPhone.Firmware.Phone
             _call = replacement;
             Mode = PhoneMode.InCall;
             _connectedAtMs = _hw.Clock.NowMs;
+            if (replacement.State == CallState.Connected) SyncMedia(replacement);
             Refresh();
+        }
+
+        /// <summary>The RTP session of the call (null before the first call connects).</summary>
+        public MediaSession RtpSession { get { return _media; } }
+
+        /// <summary>
+        /// Starts the call's RTP when its media is first known, follows hold, resume and address
+        /// changes after, and restarts it for another call or port. G.711 only for now.
+        /// </summary>
+        private void SyncMedia(SipCall call)
+        {
+            NegotiatedMedia media = call.NegotiatedMedia;
+            SdpCallMedia sdp = call.Media as SdpCallMedia;
+            if (media == null || sdp == null) return;
+            if (_media == null) _media = new MediaSession(_hw.Network, new Random((int)(_hw.Clock.NowMs & 0x7FFFFFFF) ^ 0x5EED));
+            if (_mediaCall == call && _media.IsRunning && _media.LocalPort == sdp.Port)
+            {
+                _media.Update(media);
+                return;
+            }
+            StopMedia();
+            if (!MediaSession.Supports(media))
+            {
+                _hw.Log.Write(LogLevel.Warning, "phone", "no audio: codec " + media.CodecName + " not supported yet");
+                return;
+            }
+            if (!_audio.Open(media.SampleRate, Route) || !_media.Start(media, sdp.Port))
+            {
+                _hw.Log.Write(LogLevel.Warning, "phone", "no audio: cannot open RTP port " + sdp.Port.ToString());
+                return;
+            }
+            _mediaCall = call;
+            _audio.Attach(_media);
+            _hw.Log.Write(LogLevel.Info, "phone", "audio " + media.ToString() + " from port " + sdp.Port.ToString());
+        }
+
+        private void StopMedia()
+        {
+            _audio.Attach(null);
+            if (_media != null) _media.Stop();
+            _mediaCall = null;
         }
 
         /// <summary>The lamp of the line key carrying the call, or null when the call is not on it.</summary>

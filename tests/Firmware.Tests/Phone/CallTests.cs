@@ -167,3 +167,19 @@ public class CallTests
         Assert.Contains("Call cancelled", rig.ScreenText);
     }
 }
+
+public class CallCodecTests
+{
+    [Fact]
+    public void The_phone_offers_only_codecs_its_media_path_can_play()
+    {
+        var rig = new PhoneRig(farEnd: true);
+        rig.Press(KeyCodes.Line(1));
+        rig.Press(9);
+        rig.Press(KeyCodes.Soft1);
+        string offer = rig.FarEnd!.LastRequest("INVITE").BodyText;
+        Assert.Contains("m=audio", offer);
+        Assert.Contains("PCMU/8000", offer);
+        Assert.DoesNotContain("G722", offer); // no G.722 encoder yet: a call that chose it would be silent
+    }
+}
