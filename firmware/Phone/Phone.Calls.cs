@@ -21,6 +21,12 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>The call on the phone (ringing, calling or connected), or null.</summary>
         public SipCall CurrentCall { get { return _call; } }
 
+        /// <summary>
+        /// The first of the 500 even RTP ports the phone uses (default 40000). Phones that share an
+        /// address, as the simulator's do, need ranges of their own; set before <see cref="Boot"/>.
+        /// </summary>
+        public int RtpPortFirst = 40000;
+
         /// <summary>The call manager (null before boot).</summary>
         public CallManager Calls { get { return _calls; } }
 
@@ -32,7 +38,7 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>SDP for every call, on this phone's address.</summary>
         private ICallMediaFactory MediaFactory()
         {
-            SdpCallMediaFactory factory = new SdpCallMediaFactory(_hw.Network.LocalAddress);
+            SdpCallMediaFactory factory = new SdpCallMediaFactory(_hw.Network.LocalAddress, new RtpPortPool(RtpPortFirst, RtpPortFirst + 998), null, null);
             // G.722 is offered once the media path has its encoder; until then a call that picked it would be silent.
             factory.Codecs = new SdpCodec[] { SdpCodec.Pcmu, SdpCodec.Pcma, SdpCodec.TelephoneEvent };
             return factory;

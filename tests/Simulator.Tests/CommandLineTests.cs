@@ -74,3 +74,25 @@ public class CommandLineTests
 
 [CollectionDefinition("console", DisableParallelization = true)]
 public class ConsoleCollection;
+
+[Collection("console")]
+public class PortInUseTests
+{
+    [Fact]
+    public async Task A_control_port_already_in_use_is_a_clear_error_not_a_stack_trace()
+    {
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        int port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+        var saved = Console.Error;
+        var errors = new StringWriter();
+        Console.SetError(errors);
+        try
+        {
+            int code = await Program.Main(new[] { "run", Checkout.Path("examples", "devices", "reception.json"), "--port", port.ToString(), "--seconds", "1", "--quiet" });
+            Assert.Equal(1, code);
+            Assert.Contains($"port {port} on 127.0.0.1 is in use", errors.ToString());
+        }
+        finally { Console.SetError(saved); }
+    }
+}

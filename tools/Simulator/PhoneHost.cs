@@ -71,6 +71,7 @@ public sealed class PhoneHost : IDisposable
                 ? new MemoryStorage()
                 : new DirectoryStorage(Path.Combine(options.StateDirectory, config.Device.Id));
             var phone = new SimPhone(config, board, _clock, network, storage, options.LogEcho);
+            phone.Firmware.RtpPortFirst = 40000 + 1000 * (n - 1); // one address, many phones: a range each
             built.Add(phone);
             _phones[phone.Id] = phone;
         }

@@ -48,7 +48,14 @@ public sealed class SimulatorApp : IAsyncDisposable
             }));
             if (withView) web.MapGet("/", () => Results.Content(ViewPage.Html, "text/html; charset=utf-8"));
             ControlApi.Map(web, host);
-            await web.StartAsync();
+            try
+            {
+                await web.StartAsync();
+            }
+            catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new SimulatorException($"port {port} on 127.0.0.1 is in use (another simulator?): pass --port with a free one, or --port 0");
+            }
             var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new SimulatorApp(web, host, address.Replace("[::1]", "127.0.0.1"));
         }
