@@ -33,7 +33,7 @@ public sealed class BaresipProcess : IDisposable
     readonly List<BaresipEvent> _events = new();
     readonly Dictionary<string, JsonElement> _responses = new();
     Process? _process;
-    StreamWriter? _log;
+    ProcessLog? _log;
     TcpClient? _ctrl;
     Thread? _reader;
     int _token;
@@ -79,7 +79,7 @@ public sealed class BaresipProcess : IDisposable
         var baresip = InteropTools.RequireExecutable("baresip", "baresip-core");
         foreach (var module in new[] { "g711", "aubridge", "account", "menu", "ctrl_tcp" })
             InteropTools.RequirePath(Path.Combine(ModuleDir, module + ".so"), "baresip-core");
-        _log = new StreamWriter(new FileStream(LogPath, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete)) { AutoFlush = true };
+        _log = new ProcessLog(LogPath);
 
         Exception? last = null;
         for (var attempt = 1; attempt <= 3; attempt++)
@@ -147,27 +147,10 @@ public sealed class BaresipProcess : IDisposable
         };
         if (stdbuf != null) foreach (var a in new[] { "-oL", "-eL", baresip }) info.ArgumentList.Add(a);
         foreach (var a in new[] { "-s", "-f", _configDir }) info.ArgumentList.Add(a);
-        var process = ProcessReaper.Start(info);
-        process.ErrorDataReceived += (_, e) => WriteLog(e.Data);
-        process.OutputDataReceived += (_, e) => WriteLog(e.Data);
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        return process;
+        return _log!.Start(info);
     }
 
-    void WriteLog(string? line)
-    {
-        var log = _log;
-        if (line == null || log == null) return;
-        try
-        {
-            lock (log) log.WriteLine(line);
-        }
-        catch (ObjectDisposedException)
-        {
-            // a last line after Dispose
-        }
-    }
+    void WriteLog(string? line) => _log?.WriteLine(line);
 
     void Connect(TimeSpan timeout)
     {
@@ -361,11 +344,8 @@ public sealed class BaresipProcess : IDisposable
             _process = null;
         }
         _reader?.Join(TimeSpan.FromSeconds(2));
-        if (_log != null)
-        {
-            lock (_log) _log.Dispose();
-            _log = null;
-        }
+        _log?.Dispose();
+        _log = null;
         try
         {
             Directory.Delete(_configDir, recursive: true);

@@ -16,7 +16,7 @@ public sealed class KamailioProcess : IDisposable
     readonly List<(string User, string Password)> _subscribers = new();
     readonly string _tempDir;
     Process? _process;
-    StreamWriter? _log;
+    ProcessLog? _log;
 
     /// <summary>Prepares (does not start) a Kamailio serving <paramref name="domain"/> on a free port, logging with the tests' logs.</summary>
     public KamailioProcess(string domain = "office.example")
@@ -84,13 +84,13 @@ public sealed class KamailioProcess : IDisposable
         InteropTools.RequirePath("/usr/share/kamailio/dbtext/kamailio/version", "kamailio");
         var cfg = Path.Combine(InteropTools.SoftswitchDir, "kamailio.cfg");
         WriteTables();
-        _log = new StreamWriter(new FileStream(LogPath, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete)) { AutoFlush = true };
+        _log = new ProcessLog(LogPath);
 
         Exception? last = null;
         for (var attempt = 1; attempt <= 3; attempt++)
         {
             Port = FixedPort ?? FreePorts.UdpAndTcp();
-            _log.WriteLine($"# harness: attempt {attempt}, port {Port}");
+            WriteLog($"# harness: attempt {attempt}, port {Port}");
             _process = Launch(kamailio, cfg);
             try
             {
@@ -133,27 +133,10 @@ public sealed class KamailioProcess : IDisposable
         {
             info.ArgumentList.Add(a);
         }
-        var process = ProcessReaper.Start(info);
-        process.ErrorDataReceived += (_, e) => WriteLog(e.Data);
-        process.OutputDataReceived += (_, e) => WriteLog(e.Data);
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        return process;
+        return _log!.Start(info);
     }
 
-    void WriteLog(string? line)
-    {
-        var log = _log;
-        if (line == null || log == null) return;
-        try
-        {
-            lock (log) log.WriteLine(line);
-        }
-        catch (ObjectDisposedException)
-        {
-            // a last line after Dispose
-        }
-    }
+    void WriteLog(string? line) => _log?.WriteLine(line);
 
     void WaitUntilAnswering(TimeSpan timeout)
     {
@@ -224,11 +207,8 @@ public sealed class KamailioProcess : IDisposable
             _process.Dispose();
             _process = null;
         }
-        if (_log != null)
-        {
-            lock (_log) _log.Dispose();
-            _log = null;
-        }
+        _log?.Dispose();
+        _log = null;
         try
         {
             Directory.Delete(_tempDir, recursive: true);

@@ -5,16 +5,16 @@ namespace DeskPhone.Firmware.Sip.Auth
     public static class DigestHeaders
     {
         /// <summary>The challenge of a 401 (Unauthorized) from a registrar or UAS.</summary>
-        public const string WwwAuthenticate = "WWW-Authenticate";
+        public const string WwwAuthenticate = DeskPhone.Firmware.Sip.Message.SipHeaderNames.WwwAuthenticate;
 
         /// <summary>The challenge of a 407 (Proxy Authentication Required) from a proxy.</summary>
-        public const string ProxyAuthenticate = "Proxy-Authenticate";
+        public const string ProxyAuthenticate = DeskPhone.Firmware.Sip.Message.SipHeaderNames.ProxyAuthenticate;
 
         /// <summary>The answer to WWW-Authenticate.</summary>
-        public const string Authorization = "Authorization";
+        public const string Authorization = DeskPhone.Firmware.Sip.Message.SipHeaderNames.Authorization;
 
         /// <summary>The answer to Proxy-Authenticate.</summary>
-        public const string ProxyAuthorization = "Proxy-Authorization";
+        public const string ProxyAuthorization = DeskPhone.Firmware.Sip.Message.SipHeaderNames.ProxyAuthorization;
 
         /// <summary>
         /// The header that answers a challenge header: "Authorization" for WWW-Authenticate,
