@@ -39,8 +39,8 @@ namespace DeskPhone.Firmware.Phone
         private ICallMediaFactory MediaFactory()
         {
             SdpCallMediaFactory factory = new SdpCallMediaFactory(_hw.Network.LocalAddress, new RtpPortPool(RtpPortFirst, RtpPortFirst + 998), null, null);
-            // G.722 is offered once the media path has its encoder; until then a call that picked it would be silent.
-            factory.Codecs = new SdpCodec[] { SdpCodec.Pcmu, SdpCodec.Pcma, SdpCodec.TelephoneEvent };
+            // wideband first: G.722 when the far end has it, else G.711 (RFC 3264: the order is our preference)
+            factory.Codecs = new SdpCodec[] { SdpCodec.G722, SdpCodec.Pcmu, SdpCodec.Pcma, SdpCodec.TelephoneEvent };
             return factory;
         }
 
@@ -142,6 +142,7 @@ namespace DeskPhone.Firmware.Phone
             if (call == _mediaCall) StopMedia();
             if (call != _call) return;
             _call = null;
+            ClearMute();
             _audio.Close();
             Mode = PhoneMode.Idle;
             ActiveLine = 0;
@@ -186,23 +187,24 @@ namespace DeskPhone.Firmware.Phone
 
         /// <summary>
         /// Starts the call's RTP when its media is first known, follows hold, resume and address
-        /// changes after, and restarts it for another call or port. G.711 only for now.
+        /// changes after, and restarts it for another call or port (a codec change reopens the audio at its rate).
         /// </summary>
         private void SyncMedia(SipCall call)
         {
             NegotiatedMedia media = call.NegotiatedMedia;
             SdpCallMedia sdp = call.Media as SdpCallMedia;
             if (media == null || sdp == null) return;
-            if (_media == null) _media = new MediaSession(_hw.Network, new Random((int)(_hw.Clock.NowMs & 0x7FFFFFFF) ^ 0x5EED));
+            if (_media == null) _media = NewMediaSession();
             if (_mediaCall == call && _media.IsRunning && _media.LocalPort == sdp.Port)
             {
                 _media.Update(media);
+                if (MediaSession.Supports(media)) _audio.Open(media.SampleRate, Route);
                 return;
             }
             StopMedia();
             if (!MediaSession.Supports(media))
             {
-                _hw.Log.Write(LogLevel.Warning, "phone", "no audio: codec " + media.CodecName + " not supported yet");
+                _hw.Log.Write(LogLevel.Warning, "phone", "no audio: codec " + media.CodecName + " is not one this phone plays");
                 return;
             }
             if (!_audio.Open(media.SampleRate, Route) || !_media.Start(media, sdp.Port))
@@ -254,7 +256,7 @@ namespace DeskPhone.Firmware.Phone
             }
             else
             {
-                m.Title = _call.LocalHold ? "On hold" : "Connected";
+                m.Title = _call.LocalHold ? "On hold" : Muted ? "Connected, muted" : "Connected";
                 m.Duration = Duration((_hw.Clock.NowMs - _connectedAtMs) / 1000);
                 m.Soft1 = _call.LocalHold ? "Resume" : "Hold";
                 m.Soft4 = "End";

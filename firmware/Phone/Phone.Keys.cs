@@ -50,6 +50,7 @@ namespace DeskPhone.Firmware.Phone
         public void KeyReleased(int keyCode, bool afterLongPress)
         {
             if (keyCode == KeyCodes.Hook) OnHook();
+            else if (KeyCodes.IsDialPad(keyCode)) DigitReleased();
         }
 
         private bool InCallMode
@@ -62,6 +63,8 @@ namespace DeskPhone.Firmware.Phone
         {
             if (keyCode >= KeyCodes.Soft1 && keyCode <= KeyCodes.Soft1 + 3) { CallSoftkey(keyCode - KeyCodes.Soft1 + 1); return true; }
             if (keyCode == KeyCodes.Hold) { ToggleHold(); return true; }
+            if (keyCode == KeyCodes.Mute && Mode == PhoneMode.InCall) { ToggleMute(); return true; }
+            if (KeyCodes.IsDialPad(keyCode) && Mode == PhoneMode.InCall) { DigitInCall(KeyCodes.DialChar(keyCode)); return true; }
             if (keyCode == KeyCodes.Ok && Mode == PhoneMode.Ringing) { CallSoftkey(1); return true; }
             if (KeyCodes.IsLine(keyCode) && KeyCodes.LineNumber(keyCode) == ActiveLine)
             {

@@ -24,6 +24,9 @@ public sealed record HostOptions
 
     /// <summary>Where phones' log lines are echoed (null = nowhere).</summary>
     public TextWriter? LogEcho { get; init; }
+
+    /// <summary>The first RTP port of the first phone; each further phone gets the next 1000 (they share one address).</summary>
+    public int RtpPortBase { get; init; } = 40000;
 }
 
 /// <summary>
@@ -71,7 +74,7 @@ public sealed class PhoneHost : IDisposable
                 ? new MemoryStorage()
                 : new DirectoryStorage(Path.Combine(options.StateDirectory, config.Device.Id));
             var phone = new SimPhone(config, board, _clock, network, storage, options.LogEcho);
-            phone.Firmware.RtpPortFirst = 40000 + 1000 * (n - 1); // one address, many phones: a range each
+            phone.Firmware.RtpPortFirst = options.RtpPortBase + 1000 * (n - 1); // one address, many phones: a range each
             built.Add(phone);
             _phones[phone.Id] = phone;
         }

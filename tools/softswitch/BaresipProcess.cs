@@ -39,15 +39,19 @@ public sealed class BaresipProcess : IDisposable
     int _token;
 
     /// <summary>Prepares (does not start) baresip for user@kamailio.Domain with that password.</summary>
-    public BaresipProcess(KamailioProcess kamailio, string user, string password, string transport = "udp")
+    public BaresipProcess(KamailioProcess kamailio, string user, string password, string transport = "udp", BaresipAudio? audio = null)
     {
         _kamailio = kamailio;
+        Audio = audio ?? new BaresipAudio();
         User = user;
         _password = password;
         _transport = transport;
         _configDir = Directory.CreateTempSubdirectory("deskphone-baresip-").FullName;
         LogPath = Path.Combine(InteropTools.LogDir, $"baresip-{user}-{Path.GetFileName(_configDir)}.log");
     }
+
+    /// <summary>What baresip plays into calls, records from them, and which codecs it offers.</summary>
+    public BaresipAudio Audio { get; }
 
     /// <summary>The SIP user name.</summary>
     public string User { get; }
@@ -77,7 +81,7 @@ public sealed class BaresipProcess : IDisposable
     public BaresipProcess Start(TimeSpan? timeout = null)
     {
         var baresip = InteropTools.RequireExecutable("baresip", "baresip-core");
-        foreach (var module in new[] { "g711", "aubridge", "account", "menu", "ctrl_tcp" })
+        foreach (var module in Audio.Codecs.Concat(new[] { "aubridge", "aufile", "sndfile", "account", "menu", "ctrl_tcp" }))
             InteropTools.RequirePath(Path.Combine(ModuleDir, module + ".so"), "baresip-core");
         _log = new ProcessLog(LogPath);
 
@@ -112,16 +116,18 @@ public sealed class BaresipProcess : IDisposable
             sip_listen           127.0.0.1:{SipPort}
             call_local_timeout   120
             call_max_calls       4
-            # no sound card: aubridge plays into nothing and records from its own player
+            # no sound card: aubridge plays into nothing; the source is aubridge (silence) or a WAV file
             audio_player         aubridge,nil
-            audio_source         aubridge,nil
+            audio_source         {(Audio.SourceWav == null ? "aubridge,nil" : "aufile," + Audio.SourceWav)}
             audio_alert          aubridge,nil
             rtp_ports            30000-39999
             # never ask a real name server
             dns_server           127.0.0.1:53
             module_path          {ModuleDir}
-            module               g711.so
+            {string.Join("\n", Audio.Codecs.Select(c => $"module               {c}.so"))}
             module               aubridge.so
+            module               aufile.so
+            {(Audio.RecordDirectory == null ? "" : $"module               sndfile.so\nsnd_path             {Audio.RecordDirectory}")}
             module_tmp           account.so
             module_app           menu.so
             module_app           ctrl_tcp.so
@@ -192,6 +198,17 @@ public sealed class BaresipProcess : IDisposable
 
     /// <summary>Answers the ringing call (accept).</summary>
     public void Answer() => Command("accept");
+
+    /// <summary>Sends one DTMF digit on the current call (sndcode: RFC 4733 when negotiated, else SIP INFO).</summary>
+    public void SendDtmf(char digit) => Command("sndcode", digit.ToString());
+
+    /// <summary>
+    /// The audio baresip decoded from the far end during its calls (sndfile's "dump-…-dec.wav"), newest
+    /// last; empty without <see cref="BaresipAudio.RecordDirectory"/>.
+    /// </summary>
+    public string[] ReceivedAudioFiles() => Audio.RecordDirectory == null
+        ? Array.Empty<string>()
+        : Directory.GetFiles(Audio.RecordDirectory, "dump-*-dec.wav").OrderBy(File.GetLastWriteTimeUtc).ToArray();
 
     /// <summary>Ends the current call (hangup).</summary>
     public void Hangup() => Command("hangup");
@@ -355,4 +372,21 @@ public sealed class BaresipProcess : IDisposable
             // left to the OS temp cleaner
         }
     }
+}
+
+/// <summary>
+/// baresip's audio for a test: the codec modules in order of preference (default G.711 only), a WAV
+/// file it sends into every call (its sample rate must be the codec's: 8000 for G.711, 16000 for
+/// G.722), and a folder where the sndfile module records what it sent and received.
+/// </summary>
+public sealed record BaresipAudio
+{
+    /// <summary>Codec modules, most preferred first ("g722", "g711").</summary>
+    public IReadOnlyList<string> Codecs { get; init; } = new[] { "g711" };
+
+    /// <summary>A mono 16-bit WAV sent as the microphone (played once, then silence); null = silence.</summary>
+    public string? SourceWav { get; init; }
+
+    /// <summary>Where sndfile writes dump-…-enc.wav (sent) and dump-…-dec.wav (received); null = no recording.</summary>
+    public string? RecordDirectory { get; init; }
 }

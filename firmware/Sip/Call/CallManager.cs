@@ -115,6 +115,7 @@ namespace DeskPhone.Firmware.Sip.Call
             else if (method == SipMethods.Bye) call.OnBye(transaction, request);
             else if (method == SipMethods.Refer) call.OnRefer(transaction, request);
             else if (method == SipMethods.Notify) call.OnNotify(transaction, request);
+            else if (method == SipMethods.Info) call.OnInfo(transaction, request);
             else transaction.Respond(200);
         }
 

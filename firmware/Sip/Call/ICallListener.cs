@@ -36,5 +36,12 @@ namespace DeskPhone.Firmware.Sip.Call
 
         /// <summary>An INVITE with Replaces (RFC 3891) takes over <paramref name="replaced"/>; <paramref name="replacement"/> is answered at once.</summary>
         void CallReplaced(SipCall replaced, SipCall replacement);
+
+        /// <summary>
+        /// The far end sent <paramref name="digit"/> ('0'-'9', '*', '#', 'A'-'D') in a SIP INFO
+        /// (application/dtmf-relay or application/dtmf); the INFO is already answered 200. Digits sent
+        /// as RTP telephone-events come from the media side, not through here.
+        /// </summary>
+        void DtmfReceived(SipCall call, char digit);
     }
 }

@@ -25,7 +25,7 @@ namespace DeskPhone.Firmware.Sip.Message
         /// <summary>Acting as a proxy: Max-Forwards 0 gets 483 (RFC 3261 §16.3) and Proxy-Require is checked like Require.</summary>
         public bool IsProxy;
 
-        /// <summary>The desk phone's UAS: its methods, replaces/timer/100rel... tags, SDP and dialog-info bodies, sip/sips only.</summary>
+        /// <summary>The desk phone's UAS: its methods, replaces/timer/100rel... tags, SDP, dialog-info and DTMF INFO bodies, sip/sips only.</summary>
         public static SipRequestPolicy Phone
         {
             get
@@ -41,7 +41,8 @@ namespace DeskPhone.Firmware.Sip.Message
                 p.BodyTypes = new string[]
                 {
                     "application/sdp", "application/dialog-info+xml", "application/simple-message-summary",
-                    "message/sipfrag", "text/plain", "multipart/mixed", "multipart/alternative"
+                    "message/sipfrag", "text/plain", "multipart/mixed", "multipart/alternative",
+                    "application/dtmf-relay", "application/dtmf"
                 };
                 p.UriSchemes = new string[] { "sip", "sips" };
                 return p;

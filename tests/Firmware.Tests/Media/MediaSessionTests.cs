@@ -7,6 +7,7 @@ using DeskPhone.Hal;
 using DeskPhone.Hal.Simulated.Audio;
 using DeskPhone.Hal.Simulated.Network;
 using DeskPhone.Hal.Simulated.Time;
+using Xunit.Abstractions;
 
 namespace DeskPhone.Firmware.Tests.Media;
 
@@ -25,16 +26,19 @@ public class MediaSessionTests
     private readonly MediaSession _alice, _bob;
     private readonly SdpOfferAnswer _aliceSdp, _bobSdp;
 
-    public MediaSessionTests()
+    private readonly ITestOutputHelper _output;
+
+    public MediaSessionTests(ITestOutputHelper output)
     {
+        _output = output;
         _driver = new VirtualTimeDriver(_clock);
         _wire = new InMemoryNetwork(_clock, seed: 7);
         _aliceCodec = new SimAudioCodec(_clock);
         _bobCodec = new SimAudioCodec(_clock);
         _aliceAudio = new AudioPath(_aliceCodec);
         _bobAudio = new AudioPath(_bobCodec);
-        _alice = new MediaSession(_wire.AddHost(AliceIp), new Random(1));
-        _bob = new MediaSession(_wire.AddHost(BobIp), new Random(2));
+        _alice = new MediaSession(_wire.AddHost(AliceIp), _clock, new Random(1));
+        _bob = new MediaSession(_wire.AddHost(BobIp), _clock, new Random(2));
         _aliceSdp = new SdpOfferAnswer(new SdpCapabilities(AliceIp, AlicePort, SdpCodec.PhoneDefaults()));
         _bobSdp = new SdpOfferAnswer(new SdpCapabilities(BobIp, BobPort, new[] { SdpCodec.Pcmu, SdpCodec.Pcma, SdpCodec.TelephoneEvent }));
     }
@@ -75,9 +79,10 @@ public class MediaSessionTests
     private List<RtpHeader> Packets(string from, string to, WireEvent kind = WireEvent.Sent)
     {
         var list = new List<RtpHeader>();
+        int rtpPort = to == BobIp ? BobPort : AlicePort;
         foreach (var r in _wire.Capture.OfEvent(kind))
         {
-            if (r.FromAddress != from || r.ToAddress != to) continue;
+            if (r.FromAddress != from || r.ToAddress != to || r.ToPort != rtpPort) continue; // RTCP goes to the next port
             Assert.True(RtpHeader.TryRead(r.Data, 0, r.Data.Length, out var h, out _, out var length));
             Assert.Equal(MediaSession.FrameSamples, length);
             list.Add(h);
@@ -213,9 +218,9 @@ public class MediaSessionTests
         var frames = new List<int>();
         for (int f = 0; f < heard.Length / 160; f++)
         {
-            short s = heard[f * 160 + 80];
-            if (s == 0) continue;
-            frames.Add(levels.IndexOf(s));
+            int level = levels.IndexOf(heard[f * 160 + 80]);
+            if (level < 0 || (frames.Count > 0 && frames[^1] == level)) continue; // silence, or a concealed frame repeating the last
+            frames.Add(level);
         }
         Assert.True(frames.Count >= 90, frames.Count.ToString());
         for (int i = 1; i < frames.Count; i++) Assert.True(frames[i] > frames[i - 1], $"frame {frames[i]} after {frames[i - 1]}");
@@ -240,16 +245,128 @@ public class MediaSessionTests
     }
 
     [Fact]
-    public void A_codec_other_than_G711_is_not_started()
+    public void G722_carries_a_wideband_tone_at_16_kHz()
     {
+        _aliceSdp.Local.Codecs = new[] { SdpCodec.G722, SdpCodec.Pcmu, SdpCodec.TelephoneEvent };
+        _bobSdp.Local.Codecs = new[] { SdpCodec.G722, SdpCodec.Pcmu };
         Negotiate();
-        _bobSdp.Local.Codecs = new[] { SdpCodec.G722 };
-        var g722 = new SdpOfferAnswer(new SdpCapabilities(BobIp, BobPort, new[] { SdpCodec.G722 }));
-        var r = g722.ReceiveOffer(Text(_aliceSdp.CreateOffer()));
-        Assert.True(r.Accepted);
+        Assert.Equal("G722", _bobSdp.Media.CodecName);
+        Assert.True(_aliceAudio.Open(16000, AudioRoute.Handset));
+        Assert.True(_bobAudio.Open(16000, AudioRoute.Handset));
+        Assert.True(_alice.Start(_aliceSdp.Media, AlicePort));
+        Assert.True(_bob.Start(_bobSdp.Media, BobPort));
+        _aliceAudio.Attach(_alice);
+        _bobAudio.Attach(_bob);
+        Assert.Equal(16000, _bob.SampleRate);
+
+        _aliceCodec.FeedMicrophone(Tone(6000, 1200, 16000), 16000); // above G.711's 4 kHz band
+        _driver.Advance(200);
+        _bobCodec.StartCapture();
+        _driver.Advance(1000);
+
+        var heard = _bobCodec.Captured();
+        Assert.Equal(16000, heard.Length);
+        double at6k = Goertzel.Power(heard, 16000, 6000);
+        double at2k = Goertzel.Power(heard, 16000, 2000);
+        Assert.True(at6k > 1000 * at2k && at6k > 1e10, $"6 kHz {at6k:E2}, 2 kHz {at2k:E2}");
+        var sent = _wire.Capture.OfEvent(WireEvent.Sent).Where(r => r.FromAddress == AliceIp && r.ToPort == BobPort).ToList();
+        Assert.All(sent, r => Assert.Equal(RtpHeader.Size + 160, r.Data.Length)); // 320 samples in 160 octets
+        var first = Packets(AliceIp, BobIp);
+        Assert.Equal(first[0].Timestamp + 160, first[1].Timestamp); // the 8000 Hz RTP clock of RFC 3551
+        Assert.All(first, h => Assert.Equal(9, h.PayloadType));
+    }
+
+    [Fact]
+    public void A_codec_the_phone_cannot_play_is_not_started()
+    {
+        var gsm = new SdpCodec("GSM", 3, 8000, 8000, null);
+        _aliceSdp.Local.Codecs = new[] { gsm };
+        var other = new SdpOfferAnswer(new SdpCapabilities(BobIp, BobPort, new[] { gsm }));
+        var r = other.ReceiveOffer(Text(_aliceSdp.CreateOffer()));
+        Assert.True(r.Accepted, r.Reason);
         Assert.False(MediaSession.Supports(r.Media));
         Assert.False(_bob.Start(r.Media, BobPort));
         Assert.False(_bob.IsRunning);
+    }
+
+    [Theory]
+    [InlineData("PCMU", 8000)]
+    [InlineData("G722", 16000)]
+    public void At_zero_jitter_a_click_goes_from_one_phones_microphone_to_the_others_speaker_within_50_ms(string codec, int rate)
+    {
+        var chosen = codec == "G722" ? SdpCodec.G722 : SdpCodec.Pcmu;
+        _aliceSdp.Local.Codecs = new[] { chosen };
+        _bobSdp.Local.Codecs = new[] { chosen };
+        Negotiate();
+        Assert.True(_aliceAudio.Open(rate, AudioRoute.Handset));
+        Assert.True(_bobAudio.Open(rate, AudioRoute.Handset));
+        Assert.True(_alice.Start(_aliceSdp.Media, AlicePort));
+        Assert.True(_bob.Start(_bobSdp.Media, BobPort));
+        _aliceAudio.Attach(_alice);
+        _bobAudio.Attach(_bob);
+        _bobCodec.StartCapture();
+        // a steady low hum keeps the buffer playing; one loud 2 ms click at a known sample
+        int clickAt = rate; // 1 s in
+        var mic = new short[rate * 2];
+        for (int i = 0; i < mic.Length; i++) mic[i] = (short)(300 * Math.Sin(2 * Math.PI * 200 * i / rate));
+        for (int i = 0; i < rate / 500; i++) mic[clickAt + i] = 20000;
+        _aliceCodec.FeedMicrophone(new WavAudio(rate, mic), rate);
+
+        _driver.Advance(2000);
+
+        var heard = _bobCodec.Captured();
+        int found = Array.FindIndex(heard, x => x > 10000);
+        Assert.True(found > 0, "the click never came out");
+        double ms = (found - clickAt) * 1000.0 / rate;
+        _output.WriteLine($"{codec}: microphone to speaker {ms:F1} ms at zero jitter (buffer target {_bob.Jitter.TargetDelayMs} ms)");
+        Assert.Equal(40, _bob.Jitter.TargetDelayMs); // two packets on a calm network
+        Assert.InRange(ms, 20, 50); // the target: the two-packet buffer plus frame alignment and the codec's own delay
+    }
+
+    [Fact]
+    public void Speech_over_a_link_with_5_percent_loss_and_40_ms_jitter_stays_close_to_the_clean_signal()
+    {
+        var link = _wire.Link(AliceIp, BobIp);
+        link.DropProbability = 0.05;
+        link.JitterMs = 40;
+        link.ReorderProbability = 0.05;
+        Connect();
+        var speech = new short[8000 * 8];
+        new SpeechLikeSignal(8000, seed: 11).Fill(speech, 0, speech.Length);
+        _aliceCodec.FeedMicrophone(new WavAudio(8000, speech), 8000);
+        _bobCodec.StartCapture();
+
+        _driver.Advance(8500);
+
+        var heard = _bobCodec.Captured();
+        // the delay moves as the buffer adapts: align each 200 ms block on its own
+        var scores = new List<double>();
+        for (int start = 8000 * 2; start + 1600 <= 8000 * 7; start += 1600)
+            scores.Add(BestCorrelation(speech, start, 1600, heard, 8000 * 3 / 10));
+        double mean = scores.Average();
+        var counters = _wire.Counters(AliceIp, BobIp);
+        _output.WriteLine($"5 % loss, 0-40 ms jitter: dropped {counters.Dropped} of {counters.Sent}, lost {_bob.Jitter.Lost}, late {_bob.Jitter.Late}, " +
+                          $"concealed {_bob.FramesConcealed} frames, buffer target {_bob.Jitter.TargetDelayMs} ms; mean block correlation {mean:F3}, worst {scores.Min():F3}");
+        Assert.True(counters.Dropped > 0.03 * counters.Sent, $"dropped {counters.Dropped} of {counters.Sent}");
+        Assert.True(_bob.FramesConcealed >= counters.Dropped / 2, $"concealed {_bob.FramesConcealed}");
+        Assert.True(mean > 0.85, $"mean correlation {mean:F3}");
+    }
+
+    /// <summary>The highest normalized correlation of clean[start..+length] with heard at any lag in 0..maxLag.</summary>
+    private static double BestCorrelation(short[] clean, int start, int length, short[] heard, int maxLag)
+    {
+        double best = -1;
+        for (int lag = 0; lag <= maxLag && start + lag + length <= heard.Length; lag++)
+        {
+            double xy = 0, xx = 0, yy = 0;
+            for (int i = 0; i < length; i++)
+            {
+                double x = clean[start + i], y = heard[start + lag + i];
+                xy += x * y; xx += x * x; yy += y * y;
+            }
+            if (xx > 0 && yy > 0) best = Math.Max(best, xy / Math.Sqrt(xx * yy));
+        }
+        return best;
     }
 
     [Fact]
@@ -257,7 +374,7 @@ public class MediaSessionTests
     {
         Negotiate();
         var net = new QuietNetwork();
-        var session = new MediaSession(net, new Random(3));
+        var session = new MediaSession(net, _clock, new Random(3));
         Assert.True(session.Start(_aliceSdp.Media, AlicePort));
         var mic = Tone(1000, 20).Samples;
         var speaker = new short[160];
@@ -267,8 +384,9 @@ public class MediaSessionTests
 
         void Frame()
         {
-            for (int i = 0; i < 50; i++)
+            for (int i = 0; i < 300; i++) // 6 s: at least one RTCP report each round
             {
+                _clock.MoveTo(_clock.NowMs + 20);
                 header.Sequence = seq++ & 0xFFFF;
                 header.Timestamp += 160;
                 header.WriteTo(packet, 0);
@@ -278,24 +396,37 @@ public class MediaSessionTests
         }
 
         Assert.Equal(0, Allocations.Steady(Frame));
-        Assert.True(session.PacketsSent >= 200);
-        Assert.True(session.FramesPlayed >= 190);
+        Assert.True(session.PacketsSent >= 1200);
+        Assert.True(session.FramesPlayed >= 1190);
+        Assert.True(session.Rtcp.ReportsSent >= 4, session.Rtcp.ReportsSent.ToString());
+        Assert.Equal(session.PacketsSent + session.Rtcp.ReportsSent, net.Sent);
         Assert.Equal(AlicePort, net.Port);
     }
 
-    /// <summary>A network whose one UDP port sends into nothing and receives only what the test hands it.</summary>
-    private sealed class QuietNetwork : INetwork, IUdpEndpoint
+    /// <summary>A network whose UDP ports (RTP and RTCP) send into nothing; RTP receives only what the test hands it.</summary>
+    private sealed class QuietNetwork : INetwork
     {
-        private DatagramReceived? _handler;
-        public int Port;
+        private sealed class Endpoint(QuietNetwork net, int port, DatagramReceived handler) : IUdpEndpoint
+        {
+            public readonly DatagramReceived Handler = handler;
+            public int LocalPort => port;
+            public bool SendTo(byte[] data, int offset, int count, string address, int to) { net.Sent++; return true; }
+            public void Close() { }
+        }
+
+        private Endpoint? _rtp;
+        public int Port => _rtp?.LocalPort ?? 0;
+        public int Sent;
         public string LocalAddress => AliceIp;
         public bool SupportsTls => false;
-        public int LocalPort => Port;
-        public IUdpEndpoint? OpenUdp(int localPort, DatagramReceived onDatagram) { Port = localPort; _handler = onDatagram; return this; }
+        public IUdpEndpoint? OpenUdp(int localPort, DatagramReceived onDatagram)
+        {
+            var e = new Endpoint(this, localPort, onDatagram);
+            if (_rtp == null) _rtp = e;
+            return e;
+        }
         public ITcpConnection ConnectTcp(string address, int port, string? tlsServerName, StreamConnected onConnected, StreamReceived onData, StreamClosed onClosed) => throw new NotSupportedException();
         public ITcpListener? ListenTcp(int localPort, StreamConnected onAccepted, StreamReceived onData, StreamClosed onClosed) => null;
-        public bool SendTo(byte[] data, int offset, int count, string address, int port) => true;
-        public void Close() => _handler = null;
-        public void Deliver(byte[] data, int count) => _handler?.Invoke(data, 0, count, BobIp, BobPort);
+        public void Deliver(byte[] data, int count) => _rtp!.Handler(data, 0, count, BobIp, BobPort);
     }
 }

@@ -142,7 +142,7 @@ public class CallAudioTests
         int portsBefore = ((InMemoryHost)rig.Phone.Wire.Host("127.0.1.1")).BoundUdpPorts;
         rig.Call();
         rig.Phone.Wait(100);
-        Assert.Equal(portsBefore + 1, ((InMemoryHost)rig.Phone.Wire.Host("127.0.1.1")).BoundUdpPorts);
+        Assert.Equal(portsBefore + 2, ((InMemoryHost)rig.Phone.Wire.Host("127.0.1.1")).BoundUdpPorts); // RTP and RTCP
 
         rig.Phone.HangUp();
         int sent = rig.Received.Count;

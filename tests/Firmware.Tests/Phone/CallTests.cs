@@ -171,7 +171,7 @@ public class CallTests
 public class CallCodecTests
 {
     [Fact]
-    public void The_phone_offers_only_codecs_its_media_path_can_play()
+    public void The_phone_offers_G722_first_then_G711_and_telephone_events()
     {
         var rig = new PhoneRig(farEnd: true);
         rig.Press(KeyCodes.Line(1));
@@ -179,7 +179,9 @@ public class CallCodecTests
         rig.Press(KeyCodes.Soft1);
         string offer = rig.FarEnd!.LastRequest("INVITE").BodyText;
         Assert.Contains("m=audio", offer);
+        Assert.Matches(@"m=audio \d+ RTP/AVP 9 0 8 101\r\n", offer); // wideband preferred
+        Assert.Contains("a=rtpmap:9 G722/8000", offer); // RFC 3551's 8000 Hz clock for 16 kHz audio
         Assert.Contains("PCMU/8000", offer);
-        Assert.DoesNotContain("G722", offer); // no G.722 encoder yet: a call that chose it would be silent
+        Assert.Contains("telephone-event/8000", offer);
     }
 }

@@ -190,4 +190,6 @@ public sealed class CallRecorder : ICallListener
     void ICallListener.TransferProgress(SipCall call, int status) => Add($"{call.Number} transfer {status}");
 
     void ICallListener.CallReplaced(SipCall replaced, SipCall replacement) => Add($"{replaced.Number} replaced by {replacement.Number}");
+
+    void ICallListener.DtmfReceived(SipCall call, char digit) => Add($"{call.Number} dtmf {digit}");
 }

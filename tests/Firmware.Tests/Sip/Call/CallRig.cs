@@ -107,6 +107,8 @@ public sealed class CallRig : ICallListener, ICallMediaFactory
     void ICallListener.CallReplaced(SipCall replaced, SipCall replacement) =>
         Events.Add($"{replaced.Number} replaced by {replacement.Number}");
 
+    void ICallListener.DtmfReceived(SipCall call, char digit) => Events.Add($"{call.Number} dtmf {digit}");
+
     ICallMedia ICallMediaFactory.CreateMedia(SipCall call)
     {
         var m = new FakeMedia(call.Number);

@@ -1,0 +1,91 @@
+// A whole simulated phone (firmware, simulated keys, display and audio codec) on real UDP, in real time, registered with a real Kamailio.
+using DeskPhone.Firmware.Phone;
+using DeskPhone.Hal;
+using DeskPhone.Simulator;
+using DeskPhone.Softswitch;
+
+namespace DeskPhone.Interop.Tests.Harness;
+
+/// <summary>
+/// One phone as a tester runs it in the simulator (tools/Simulator's PhoneHost in real time), with
+/// a device file written for <see cref="KamailioProcess"/>'s port. Keys are pressed through the host
+/// like the control API does; everything else is read through <see cref="Do{T}"/> on the phone's loop.
+/// </summary>
+public sealed class LivePhone : IDisposable
+{
+    private readonly string _dir;
+    private readonly PhoneHost _host;
+
+    /// <summary>Starts phone <paramref name="user"/> (id "phone-USER", board sim-desk-8) against <paramref name="kamailio"/>.</summary>
+    public LivePhone(KamailioProcess kamailio, string user, string password, int rtpPortFirst = 42000)
+    {
+        _dir = Directory.CreateTempSubdirectory("deskphone-live-").FullName;
+        string file = Path.Combine(_dir, "phone-" + user + ".json");
+        File.WriteAllText(file, $$"""
+            {
+              "device": { "id": "phone-{{user}}", "name": "Phone {{user}}", "extension": "{{user}}", "board": "sim-desk-8" },
+              "accounts": [ { "id": "main", "user": "{{user}}", "displayName": "Phone {{user}}", "domain": "{{kamailio.Domain}}",
+                              "password": "{{password}}", "registrar": "{{kamailio.ProxyUri}}", "outboundProxy": "{{kamailio.ProxyUri}};lr" } ],
+              "keys": [ { "kind": "line", "label": "Line 1", "account": "main" } ]
+            }
+            """);
+        LogPath = Path.Combine(InteropTools.LogDir, $"phone-{user}-{Path.GetFileName(_dir)}.log");
+        Log = new StreamWriter(LogPath) { AutoFlush = true };
+        _host = new PhoneHost(new HostOptions { DeviceFiles = new[] { file }, LogEcho = TextWriter.Synchronized(Log), RtpPortBase = rtpPortFirst });
+        Sim = _host.Phones.Single();
+    }
+
+    /// <summary>The simulated phone (firmware, keys, display, audio codec).</summary>
+    public SimPhone Sim { get; }
+
+    /// <summary>The phone's firmware.</summary>
+    public Phone Firmware => Sim.Firmware;
+
+    /// <summary>Where the phone's log lines go (kept after the test).</summary>
+    public string LogPath { get; }
+
+    private StreamWriter Log { get; }
+
+    /// <summary>Runs <paramref name="read"/> on the phone's loop and returns its result.</summary>
+    public T Do<T>(Func<T> read) => _host.Do(Sim, read);
+
+    /// <summary>Polls (every 20 ms, bounded by <paramref name="patience"/>) until <paramref name="condition"/> holds on the loop.</summary>
+    public bool WaitFor(Func<bool> condition, TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (!Do(condition))
+        {
+            if (DateTime.UtcNow >= deadline) return false;
+            Thread.Sleep(20);
+        }
+        return true;
+    }
+
+    /// <summary>Presses and releases a key (held 80 ms, as the control API does).</summary>
+    public void Press(int keyCode)
+    {
+        _host.Press(Sim, keyCode, 80);
+        _host.Wait(80);
+    }
+
+    /// <summary>Lifts the handset and dials <paramref name="digits"/>, then OK.</summary>
+    public void Dial(string digits)
+    {
+        _host.Edge(Sim, KeyCodes.Hook, true);
+        foreach (char c in digits) Press(c == '*' ? KeyCodes.Star : c == '#' ? KeyCodes.Pound : c - '0');
+        Press(KeyCodes.Ok);
+    }
+
+    /// <summary>Puts the handset down.</summary>
+    public void HangUp() => _host.Edge(Sim, KeyCodes.Hook, false);
+
+    /// <summary>The last lines of the phone's log, for failure messages.</summary>
+    public string Tail() => InteropTools.Tail(LogPath);
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        Log.Dispose();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}
