@@ -6,7 +6,7 @@ namespace DeskPhone.Firmware.Display
     /// <see cref="Height"/> rows high and its own advance wide; rows are stored top to bottom, each
     /// row in (width + 7) / 8 bytes, most significant bit leftmost.
     /// </summary>
-    public sealed class BitmapFont
+    public sealed class BitmapFont : IGlyphFont
     {
         private readonly string _name;
         private readonly int _height;
@@ -47,6 +47,9 @@ namespace DeskPhone.Firmware.Display
 
         /// <summary>True when the font has a glyph for <paramref name="codePoint"/>.</summary>
         public bool Has(int codePoint) { return IndexOf(codePoint) >= 0; }
+
+        /// <summary>The glyph for <paramref name="codePoint"/>, or -1 when the font has none.</summary>
+        public int Find(int codePoint) { return IndexOf(codePoint); }
 
         /// <summary>The glyph index for a code point, falling back to '?' for missing ones.</summary>
         public int GlyphFor(int codePoint)

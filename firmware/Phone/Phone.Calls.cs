@@ -262,6 +262,7 @@ namespace DeskPhone.Firmware.Phone
                 m.Soft4 = "End";
             }
             CallView.Draw(_screen, m);
+            FollowMarquee(m);
         }
 
         private void CallSoftkey(int n)

@@ -31,6 +31,7 @@ namespace DeskPhone.Firmware.Phone
         public void Redraw()
         {
             if (!_booted) return;
+            if (!InCallMode || _call == null) StopMarquee();
             if (Mode == PhoneMode.Dialing) DrawDialing();
             else if (InCallMode && _call != null) DrawCall();
             else if (Mode == PhoneMode.KeyInfo) DrawKeyInfo();

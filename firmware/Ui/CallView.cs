@@ -25,6 +25,9 @@ namespace DeskPhone.Firmware.Ui
     /// <summary>Draws the call screens (128x64): title and time, the party, the line, softkeys.</summary>
     public static class CallView
     {
+        /// <summary>Top row of the party's name: 12 rows (to 23) are free for a Japanese name.</summary>
+        public const int NameTop = 12;
+
         /// <summary>Draws it and flushes the changed pages.</summary>
         public static void Draw(Screen screen, CallModel m)
         {
@@ -34,11 +37,39 @@ namespace DeskPhone.Firmware.Ui
             screen.Text(Screen.Small, 0, 0, w - durationWidth - 2, m.Title);
             if (m.Duration != null) screen.Text(Screen.Small, w - durationWidth, 0, durationWidth, m.Duration);
             screen.Rule(9);
-            screen.Text(Screen.Normal, 0, 12, w, m.Name);
+            screen.Text(TextFace.Normal.FontFor(m.Name), 0, NameTop, w, m.Name);
             if (m.Number != null && m.Number != m.Name) screen.Text(Screen.Small, 0, 24, w, m.Number);
             if (m.Line != null) screen.Text(Screen.Small, 0, 34, w, m.Line);
             if (m.Message != null) screen.Text(Screen.Small, 0, 44, w, m.Message, TextAlign.Centre, false);
             Softkeys.Draw(screen, m.Soft1, m.Soft2, m.Soft3, m.Soft4);
+            screen.End();
+        }
+
+        /// <summary>True when the party's name is wider than the screen, so the phone should call <see cref="ScrollName"/> every frame.</summary>
+        public static bool NameScrolls(Screen screen, CallModel m)
+        {
+            return Marquee.Scrolls(TextRenderer.Measure(TextFace.Normal.FontFor(m.Name), m.Name), screen.Frame.Width);
+        }
+
+        /// <summary>
+        /// Redraws only the name line as the marquee stands <paramref name="elapsedMs"/> after the screen
+        /// appeared, and flushes (only the name's pages can change). While the marquee rests the name is
+        /// shown fitted with an ellipsis, as <see cref="Draw"/> shows it. Allocates nothing.
+        /// </summary>
+        public static void ScrollName(Screen screen, CallModel m, long elapsedMs)
+        {
+            FrameBuffer fb = screen.Frame;
+            IGlyphFont font = TextFace.Normal.FontFor(m.Name);
+            int offset = Marquee.Offset(elapsedMs, TextRenderer.Measure(font, m.Name), fb.Width);
+            if (offset == 0)
+            {
+                fb.FillRect(0, NameTop, fb.Width, font.Height, false);
+                TextRenderer.Draw(fb, font, 0, NameTop, m.Name, fb.Width, TextAlign.Left, false);
+            }
+            else
+            {
+                TextRenderer.DrawScrolled(fb, font, 0, NameTop, fb.Width, m.Name, offset, Marquee.Gap);
+            }
             screen.End();
         }
     }

@@ -4,7 +4,8 @@ using DeskPhone.Firmware.Display;
 namespace DeskPhone.Firmware.Ui
 {
     /// <summary>
-    /// Layout (128x64): name and time on top in the 6x10 font; extension and registration under it;
+    /// Layout (128x64): name and time on top in the 6x10 font (a Japanese name in the 12-px face, the
+    /// time on its baseline); extension and registration under it;
     /// a rule; the line-key labels in two columns of 5x8 text; softkeys at the bottom.
     /// </summary>
     public static class IdleView
@@ -19,11 +20,12 @@ namespace DeskPhone.Firmware.Ui
             int w = screen.Frame.Width;
             screen.Begin();
             int timeWidth = TextRenderer.Measure(Screen.Normal, m.Time);
-            screen.Text(Screen.Normal, 0, 0, w - timeWidth - 4, m.Name);
-            screen.Text(Screen.Normal, w - timeWidth, 0, timeWidth, m.Time);
+            IGlyphFont nameFont = TextFace.Normal.FontFor(m.Name);
+            screen.Text(nameFont, 0, 0, w - timeWidth - 4, m.Name);
+            screen.Text(Screen.Normal, w - timeWidth, nameFont.Ascent - Screen.Normal.Ascent, timeWidth, m.Time); // on the name's baseline
             string status = m.Extension + "  " + m.Registration;
             if (m.Dnd) status = "DND  " + status;
-            screen.Text(Screen.Small, 0, 11, w, status);
+            screen.Text(Screen.Small, 0, nameFont.Height > 11 ? 12 : 11, w, status); // under a 12-px Japanese name: rows 12-19, above the rule
             screen.Rule(20);
             if (m.Message != null)
             {

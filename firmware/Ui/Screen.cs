@@ -45,7 +45,7 @@ namespace DeskPhone.Firmware.Ui
         }
 
         /// <summary>Draws text at (x, y) in <paramref name="width"/> pixels; returns the width drawn.</summary>
-        public int Text(BitmapFont font, int x, int y, int width, string text, TextAlign align, bool inverse)
+        public int Text(IGlyphFont font, int x, int y, int width, string text, TextAlign align, bool inverse)
         {
             int drawn = TextRenderer.Draw(_fb, font, x, y, text, width, align, inverse);
             int left = x;
@@ -56,7 +56,7 @@ namespace DeskPhone.Firmware.Ui
         }
 
         /// <summary>Draws left-aligned text.</summary>
-        public int Text(BitmapFont font, int x, int y, int width, string text)
+        public int Text(IGlyphFont font, int x, int y, int width, string text)
         {
             return Text(font, x, y, width, text, TextAlign.Left, false);
         }
