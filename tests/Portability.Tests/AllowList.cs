@@ -32,6 +32,29 @@ public sealed class AllowList
 
     public static AllowList Load(string path) => Parse(File.ReadAllText(path));
 
+    /// <summary>An allow-list file kept next to this project (copied to the output directory), by file name.</summary>
+    public static AllowList LoadNamed(string fileName) => Load(Path.Combine(AppContext.BaseDirectory, fileName));
+
+    /// <summary>
+    /// This list plus <paramref name="more"/> (for example the board-only package types of
+    /// <c>nanoframework-board-allowlist.txt</c>); throws <see cref="FormatException"/> on a type both list.
+    /// </summary>
+    public AllowList With(AllowList more)
+    {
+        var offered = new HashSet<string>(_offered, StringComparer.Ordinal);
+        var provisional = new HashSet<string>(_provisional, StringComparer.Ordinal);
+        foreach (string name in more._offered.Concat(more._provisional))
+        {
+            if (offered.Contains(name) || provisional.Contains(name))
+            {
+                throw new FormatException($"'{name}' is in both allow-lists");
+            }
+        }
+        offered.UnionWith(more._offered);
+        provisional.UnionWith(more._provisional);
+        return new AllowList(offered, provisional);
+    }
+
     /// <summary>Parses allow-list text; throws <see cref="FormatException"/> on a malformed or repeated line.</summary>
     public static AllowList Parse(string text)
     {

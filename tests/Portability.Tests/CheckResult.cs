@@ -6,10 +6,16 @@ namespace DeskPhone.Portability.Tests;
 public sealed class CheckResult
 {
     public CheckResult(string assemblyName, IReadOnlyList<Violation> violations, IReadOnlyList<string> provisionalUses)
+        : this(assemblyName, violations, provisionalUses, Array.Empty<string>())
+    {
+    }
+
+    public CheckResult(string assemblyName, IReadOnlyList<Violation> violations, IReadOnlyList<string> provisionalUses, IReadOnlyList<string> trustedTypes)
     {
         AssemblyName = assemblyName;
         Violations = violations;
         ProvisionalUses = provisionalUses;
+        TrustedTypes = trustedTypes;
     }
 
     public string AssemblyName { get; }
@@ -22,6 +28,12 @@ public sealed class CheckResult
     /// references), as <c>location: type</c>. Tolerated, but listed so they are never silent.
     /// </summary>
     public IReadOnlyList<string> ProvisionalUses { get; }
+
+    /// <summary>
+    /// Types the assembly references in trusted assemblies (the nanoFramework signature stubs), as
+    /// <c>Assembly: Full.Type.Name</c>, sorted. They are not judged by the allow-list: the stubs declare them.
+    /// </summary>
+    public IReadOnlyList<string> TrustedTypes { get; }
 
     public bool IsPortable => Violations.Count == 0;
 
@@ -48,6 +60,18 @@ public sealed class CheckResult
                 text.Append("  ").Append(type.Key).Append(": ").Append(type.Count()).Append(" use(s), first at ")
                     .AppendLine(type.First().Substring(0, type.First().Length - type.Key.Length - 2));
             }
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The report plus the trusted (stub) types referenced, one per line.</summary>
+    public string ReportWithTrustedTypes()
+    {
+        var text = new StringBuilder(Report());
+        text.Append(TrustedTypes.Count).AppendLine(" type(s) referenced in trusted stub assemblies:");
+        foreach (string type in TrustedTypes)
+        {
+            text.Append("  ").AppendLine(type);
         }
         return text.ToString();
     }

@@ -16,6 +16,7 @@ internal sealed class Findings
 {
     private readonly Dictionary<string, Violation> _violations = new Dictionary<string, Violation>(StringComparer.Ordinal);
     private readonly SortedSet<string> _provisionalUses = new SortedSet<string>(StringComparer.Ordinal);
+    private readonly SortedSet<string> _trustedTypes = new SortedSet<string>(StringComparer.Ordinal);
     private readonly HashSet<EntityHandle> _seen = new HashSet<EntityHandle>();
 
     public void Add(ViolationKind kind, Site site, string problem)
@@ -29,6 +30,9 @@ internal sealed class Findings
 
     public void AddProvisionalUse(Site site, string typeName) => _provisionalUses.Add(site.Location + ": " + typeName);
 
+    /// <summary>Remembers a type referenced in a trusted (stub) assembly.</summary>
+    public void AddTrustedType(string assemblyName, string typeName) => _trustedTypes.Add(assemblyName + ": " + typeName);
+
     /// <summary>Marks a row as met at a real location; false if it was already met.</summary>
     public bool MarkSeen(EntityHandle handle) => _seen.Add(handle);
 
@@ -41,6 +45,6 @@ internal sealed class Findings
             .ThenBy(v => v.Location, StringComparer.Ordinal)
             .ThenBy(v => v.Problem, StringComparer.Ordinal)
             .ToList();
-        return new CheckResult(assemblyName, ordered, _provisionalUses.ToList());
+        return new CheckResult(assemblyName, ordered, _provisionalUses.ToList(), _trustedTypes.ToList());
     }
 }

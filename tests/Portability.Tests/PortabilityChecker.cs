@@ -14,10 +14,18 @@ namespace DeskPhone.Portability.Tests;
 public sealed class PortabilityChecker
 {
     private readonly AllowList _allowList;
+    private readonly IReadOnlyCollection<string> _trustedAssemblies;
 
     public PortabilityChecker(AllowList allowList)
+        : this(allowList, Array.Empty<string>())
+    {
+    }
+
+    /// <param name="trustedAssemblies">Assemblies whose types need no allow-list entry (see <see cref="ReferenceInspector"/>).</param>
+    public PortabilityChecker(AllowList allowList, IReadOnlyCollection<string> trustedAssemblies)
     {
         _allowList = allowList;
+        _trustedAssemblies = trustedAssemblies;
     }
 
     /// <summary>A checker using the repository's allow-list (nanoframework-bcl-allowlist.txt).</summary>
@@ -27,7 +35,7 @@ public sealed class PortabilityChecker
     {
         using FileStream stream = File.OpenRead(assemblyPath);
         using var pe = new PEReader(stream);
-        return new Run(pe, _allowList).Execute();
+        return new Run(pe, _allowList, _trustedAssemblies).Execute();
     }
 
     /// <summary>One pass over one assembly.</summary>
@@ -39,11 +47,11 @@ public sealed class PortabilityChecker
         private readonly ReferenceInspector _inspector;
         private readonly Site _assemblySite;
 
-        public Run(PEReader pe, AllowList allowList)
+        public Run(PEReader pe, AllowList allowList, IReadOnlyCollection<string> trustedAssemblies)
         {
             _pe = pe;
             _reader = pe.GetMetadataReader();
-            _inspector = new ReferenceInspector(_reader, allowList, _findings);
+            _inspector = new ReferenceInspector(_reader, allowList, _findings, trustedAssemblies);
             _assemblySite = Site.Assembly(_reader.GetString(_reader.GetAssemblyDefinition().Name));
         }
 

@@ -15,12 +15,23 @@ internal sealed class ReferenceInspector
     private readonly MetadataReader _reader;
     private readonly AllowList _allowList;
     private readonly Findings _findings;
+    private readonly IReadOnlyCollection<string> _trustedAssemblies;
 
     public ReferenceInspector(MetadataReader reader, AllowList allowList, Findings findings)
+        : this(reader, allowList, findings, Array.Empty<string>())
+    {
+    }
+
+    /// <param name="trustedAssemblies">
+    /// Assemblies whose types are accepted without the allow-list (the nanoFramework signature stubs the ESP32
+    /// board code compiles against); their uses are listed in <see cref="CheckResult.TrustedTypes"/>.
+    /// </param>
+    public ReferenceInspector(MetadataReader reader, AllowList allowList, Findings findings, IReadOnlyCollection<string> trustedAssemblies)
     {
         _reader = reader;
         _allowList = allowList;
         _findings = findings;
+        _trustedAssemblies = trustedAssemblies;
         Provider = new SignatureTypeProvider(reader);
     }
 
@@ -97,6 +108,11 @@ internal sealed class ReferenceInspector
             return;
         }
         string name = MetadataNames.TypeReference(_reader, handle);
+        if (_trustedAssemblies.Contains(assembly, StringComparer.Ordinal))
+        {
+            _findings.AddTrustedType(assembly, name);
+            return;
+        }
         if (_allowList.IsOffered(name))
         {
             return;

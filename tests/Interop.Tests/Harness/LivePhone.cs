@@ -61,23 +61,34 @@ public sealed class LivePhone : IDisposable
         return true;
     }
 
-    /// <summary>Presses and releases a key (held 80 ms, as the control API does).</summary>
+    /// <summary>
+    /// Presses and releases a key like a finger that waits for the phone: held until the firmware's
+    /// keypad has the key down (past its debounce), released until it has it up. A loaded machine can
+    /// hold up the phone's loop longer than a fixed hold time, and the debounce would then see a bounce.
+    /// </summary>
     public void Press(int keyCode)
     {
-        _host.Press(Sim, keyCode, 80);
-        _host.Wait(80);
+        Sim.Keys.Edge(keyCode, true);
+        Assert.True(WaitFor(() => Firmware.Keypad.IsDown(keyCode), TimeSpan.FromSeconds(5)), $"key {KeyCodes.Name(keyCode)} never went down\n{Tail()}");
+        Sim.Keys.Edge(keyCode, false);
+        Assert.True(WaitFor(() => !Firmware.Keypad.IsDown(keyCode), TimeSpan.FromSeconds(5)), $"key {KeyCodes.Name(keyCode)} never came up\n{Tail()}");
     }
 
     /// <summary>Lifts the handset and dials <paramref name="digits"/>, then OK.</summary>
     public void Dial(string digits)
     {
-        _host.Edge(Sim, KeyCodes.Hook, true);
+        Sim.Keys.Edge(KeyCodes.Hook, true);
+        Assert.True(WaitFor(() => Firmware.Keypad.IsDown(KeyCodes.Hook), TimeSpan.FromSeconds(5)), "the handset never came off the hook\n" + Tail());
         foreach (char c in digits) Press(c == '*' ? KeyCodes.Star : c == '#' ? KeyCodes.Pound : c - '0');
         Press(KeyCodes.Ok);
     }
 
     /// <summary>Puts the handset down.</summary>
-    public void HangUp() => _host.Edge(Sim, KeyCodes.Hook, false);
+    public void HangUp()
+    {
+        Sim.Keys.Edge(KeyCodes.Hook, false);
+        Assert.True(WaitFor(() => !Firmware.Keypad.IsDown(KeyCodes.Hook), TimeSpan.FromSeconds(5)), "the handset never went down\n" + Tail());
+    }
 
     /// <summary>The last lines of the phone's log, for failure messages.</summary>
     public string Tail() => InteropTools.Tail(LogPath);

@@ -1,0 +1,77 @@
+// The command registry and dispatch of deskphone-provision.
+using DeskPhone.Provision.Cli;
+using DeskPhone.Provision.Commands;
+
+namespace DeskPhone.Provision;
+
+/// <summary>
+/// Finds the command named by the first argument and runs it. Commands register here by name
+/// (build, push, bundle; the office directory commands join the same list). Exit codes:
+/// 0 done, 1 the files or an operation failed, 2 the command line is wrong.
+/// </summary>
+public static class ProvisionApp
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int UsageError = 2;
+
+    /// <summary>Every command, in the order help lists them.</summary>
+    public static IReadOnlyList<ICommand> Commands { get; } = new ICommand[]
+    {
+        new BuildCommand(),
+        new PushCommand(),
+        new BundleCommand(),
+    };
+
+    public static int Run(string[] args, TextWriter output, TextWriter errors)
+    {
+        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            output.Write(Usage());
+            return args.Length == 0 ? UsageError : Ok;
+        }
+        ICommand? command = Commands.FirstOrDefault(c => c.Name == args[0]);
+        if (command == null)
+        {
+            errors.WriteLine($"deskphone-provision: unknown command '{args[0]}' (commands: {string.Join(", ", Commands.Select(c => c.Name))})");
+            return UsageError;
+        }
+        try
+        {
+            Options options = Options.Parse(args.Skip(1), command.OptionNames, command.Name);
+            return command.Run(options, output, errors);
+        }
+        catch (UsageException e)
+        {
+            errors.WriteLine("deskphone-provision " + command.Name + ": " + e.Message);
+            errors.WriteLine("usage: " + command.Usage);
+            return UsageError;
+        }
+        catch (ProvisionException e)
+        {
+            errors.WriteLine("deskphone-provision " + command.Name + ": " + e.Message);
+            return Failed;
+        }
+    }
+
+    public static string Usage()
+    {
+        var text = new StringWriter();
+        text.WriteLine("deskphone-provision: check DeskPhone device files and board profiles, and put them on phones");
+        text.WriteLine();
+        foreach (ICommand command in Commands)
+        {
+            text.WriteLine("  " + command.Usage);
+            text.WriteLine("      " + command.Summary);
+        }
+        text.WriteLine();
+        text.WriteLine("Exit codes: 0 done, 1 errors in the files or a failed copy, 2 wrong command line. See tools/Provision/README.md.");
+        return text.ToString();
+    }
+}
+
+/// <summary>A problem with the command line; the command's usage is printed after it.</summary>
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>A problem the tool reports in words and stops on (missing build, failed copy).</summary>
+public sealed class ProvisionException(string message) : Exception(message);
