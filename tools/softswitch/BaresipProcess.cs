@@ -332,10 +332,10 @@ public sealed class BaresipProcess : IDisposable
         }
     }
 
-    /// <summary>Polls baresip's log (every 50 ms, at most the timeout) until it holds the text.</summary>
+    /// <summary>Polls baresip's log (every 50 ms, at most the timeout, default 10 s) until it holds the text.</summary>
     public bool WaitForLog(string text, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(2));
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultWait); // returns as soon as the text is there; a loaded CI machine flushes late
         while (true)
         {
             string content;
