@@ -53,6 +53,12 @@ namespace DeskPhone.Firmware.Config
         /// <summary>Requested registration lifetime in seconds (60-86400, default 600).</summary>
         public int Expires { get; internal set; }
 
+        /// <summary>Where the message-summary (MWI, RFC 3842) SUBSCRIBE goes, or null: the address of record.</summary>
+        public SipUri Mailbox { get; internal set; }
+
+        /// <summary>How calls to this account ring ("ring" in the file), or null: standard, the user's ring volume.</summary>
+        public RingSettings Ring { get; internal set; }
+
         /// <summary>The address of record, "sip:user@domain".</summary>
         public string AddressOfRecord { get { return "sip:" + User + "@" + Domain; } }
     }

@@ -11,7 +11,8 @@ namespace DeskPhone.Firmware.Config
         private static readonly string[] Fields =
         {
             "id", "user", "displayName", "domain", "authUser", "password",
-            "registrar", "outboundProxy", "backupProxy", "transport", "expires"
+            "registrar", "outboundProxy", "backupProxy", "transport", "expires",
+            "mailbox", RingSection.Field // call history, MWI and ring issue: RingSettings.cs
         };
 
         private static readonly string[] Transports = { "udp", "tcp", "tls" };
@@ -51,7 +52,7 @@ namespace DeskPhone.Firmware.Config
                     allGood = false;
                     continue;
                 }
-                AccountConfig a = ReadOne(o, i, deviceName);
+                AccountConfig a = ReadOne(o, i, deviceName, errors);
                 JsonValue idValue = o.Get("id");
                 string rawId = idValue == null ? null : idValue.StringValue;
                 if (rawId != null)
@@ -74,7 +75,7 @@ namespace DeskPhone.Firmware.Config
             return allGood ? accounts : null;
         }
 
-        private static AccountConfig ReadOne(ConfigObject o, int index, string deviceName)
+        private static AccountConfig ReadOne(ConfigObject o, int index, string deviceName, ConfigErrors errors)
         {
             o.ReportUnknownFields();
             string id = DeviceConfigLoader.Identifier(o, "id", true);
@@ -103,6 +104,8 @@ namespace DeskPhone.Firmware.Config
             SipUri backupProxy = Uri(o, "backupProxy", false);
             int transport = o.Choice("transport", Transports, "a transport", false);
             int expires = o.Integer("expires", AccountConfig.MinExpires, AccountConfig.MaxExpires, AccountConfig.DefaultExpires);
+            SipUri mailbox = Uri(o, "mailbox", false);
+            RingSettings ring = RingSection.Read(o, errors);
 
             AccountTransport t = transport < 0 ? AccountTransport.Udp : (AccountTransport)transport;
             if (registrar != null && registrar.IsSecure && transport >= 0 && t != AccountTransport.Tls)
@@ -126,6 +129,8 @@ namespace DeskPhone.Firmware.Config
             a.BackupProxy = backupProxy;
             a.Transport = registrar.IsSecure && transport < 0 ? AccountTransport.Tls : t;
             a.Expires = expires;
+            a.Mailbox = mailbox;
+            a.Ring = ring;
             return a;
         }
 

@@ -5,7 +5,7 @@ namespace DeskPhone.Firmware.Config
     /// The phone's configuration, built only by <see cref="DeviceConfigLoader"/> from a file that
     /// passed every check. Read-only: the array properties hand out copies.
     /// </summary>
-    public sealed class DeviceConfig
+    public sealed partial class DeviceConfig
     {
         private readonly AccountConfig[] _accounts;
         private readonly KeyConfig[] _keys;

@@ -11,9 +11,9 @@ namespace DeskPhone.Firmware.Config
     /// </summary>
     public static class DeviceConfigLoader
     {
-        private static readonly string[] TopFields = { "device", "accounts", "keys", "features", "display" };
+        private static readonly string[] TopFields = { "device", "accounts", "keys", "features", "display", "lampScheme", DelegationSection.PendingField };
         private static readonly string[] DeviceFields = { "id", "name", "extension", "board" };
-        private static readonly string[] FeatureFields = { "dnd", "callWaiting", "autoAnswer", "acceptOnlyFromProxy" };
+        private static readonly string[] FeatureFields = { "dnd", "callWaiting", "autoAnswer", "acceptOnlyFromProxy", LampSchemeSection.PickupCodeField };
         private static readonly string[] DisplayFields = { "contrast", "clock24h" };
 
         /// <summary>Longest id, board name or account id.</summary>
@@ -68,11 +68,14 @@ namespace DeskPhone.Firmware.Config
             KeyConfig[] keys = KeysSection.Read(top, declaredAccounts, accounts == null ? null : accounts[0], errors);
             FeatureSwitches features = ReadFeatures(top, errors);
             DisplaySettings display = ReadDisplay(top, errors);
+            Lamps.LampScheme lampScheme = LampSchemeSection.Read(top, errors);      // LampSchemeSection.cs
+            string blfPickupCode = LampSchemeSection.PickupCode(top, errors);
+            PendingPairing[] pending = DelegationSection.ReadPending(top, errors);   // DelegationSection.cs
             if (device == null || accounts == null || keys == null)
             {
                 return null;
             }
-            return new DeviceConfig(fileName, device, accounts, keys, features, display);
+            return new DeviceConfig(fileName, device, accounts, keys, features, display).WithLamps(lampScheme, blfPickupCode).WithDelegation(pending);
         }
 
         private static DeviceIdentity ReadDevice(ConfigObject top, ConfigErrors errors)

@@ -46,6 +46,12 @@ namespace DeskPhone.Firmware.Config
         /// <summary>Page the key is on (1-based, default 1).</summary>
         public int Page { get; internal set; }
 
+        /// <summary>For line and shared keys: how calls on the key ring ("ring"), or null (the account's ring).</summary>
+        public RingSettings Ring { get; internal set; }
+
+        /// <summary>For shared keys: the pairing behind the key ("delegation"), or null.</summary>
+        public KeyDelegation Delegation { get; internal set; }
+
         /// <summary>For feature keys: one of the <see cref="KeyFeatures"/> names; null otherwise.</summary>
         public string Feature { get; internal set; }
     }

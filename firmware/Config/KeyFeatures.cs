@@ -28,17 +28,23 @@ namespace DeskPhone.Firmware.Config
         public const string VolumeUp = "volume-up";
         /// <summary>Quieter.</summary>
         public const string VolumeDown = "volume-down";
+        /// <summary>The call history screen.</summary>
+        public const string History = "history";
+        /// <summary>Voicemail: its lamp flashes while messages wait (MWI); pressing calls the mailbox.</summary>
+        public const string Voicemail = "voicemail";
 
         /// <summary>Every feature name, in the order the README lists them.</summary>
         internal static readonly string[] All =
         {
-            Dnd, Transfer, Park, Record, Mute, Hold, Headset, Speaker, Redial, Page, VolumeUp, VolumeDown
+            Dnd, Transfer, Park, Record, Mute, Hold, Headset, Speaker, Redial, Page, VolumeUp, VolumeDown,
+            History, Voicemail
         };
 
         /// <summary>The default label for each entry of <see cref="All"/>.</summary>
         internal static readonly string[] Labels =
         {
-            "DND", "Transfer", "Park", "Record", "Mute", "Hold", "Headset", "Speaker", "Redial", "Page", "Vol +", "Vol -"
+            "DND", "Transfer", "Park", "Record", "Mute", "Hold", "Headset", "Speaker", "Redial", "Page", "Vol +", "Vol -",
+            "History", "Voicemail"
         };
     }
 }

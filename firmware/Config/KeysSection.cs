@@ -8,7 +8,7 @@ namespace DeskPhone.Firmware.Config
     /// <summary>Turns "keys" into <see cref="KeyConfig"/>s, reporting every problem.</summary>
     internal static class KeysSection
     {
-        private static readonly string[] Fields = { "kind", "label", "target", "account", "page", "feature" };
+        private static readonly string[] Fields = { "kind", "label", "target", "account", "page", "feature", RingSection.Field, DelegationSection.Field };
 
         /// <summary>The "kind" names, in <see cref="KeyKind"/> order.</summary>
         private static readonly string[] KindNames = { "line", "shared", "blf", "park", "speeddial", "feature" };
@@ -40,7 +40,7 @@ namespace DeskPhone.Firmware.Config
                 KeyConfig key = null;
                 if (o != null)
                 {
-                    key = ReadOne(o, declared, firstAccount, ref lineKeys);
+                    key = ReadOne(o, declared, firstAccount, ref lineKeys, errors);
                 }
                 if (key != null)
                 {
@@ -54,7 +54,7 @@ namespace DeskPhone.Firmware.Config
             return allGood ? keys : null;
         }
 
-        private static KeyConfig ReadOne(ConfigObject o, Hashtable declared, AccountConfig firstAccount, ref int lineKeys)
+        private static KeyConfig ReadOne(ConfigObject o, Hashtable declared, AccountConfig firstAccount, ref int lineKeys, ConfigErrors errors)
         {
             o.ReportUnknownFields();
             int kindIndex = o.Choice("kind", KindNames, "a key kind", true);
@@ -74,6 +74,10 @@ namespace DeskPhone.Firmware.Config
             NotForKind(o, "target", wantsTarget, kindName);
             NotForKind(o, "account", wantsAccount, kindName);
             NotForKind(o, "feature", wantsFeature, kindName);
+            NotForKind(o, RingSection.Field, kind == KeyKind.Line || kind == KeyKind.Shared ? 1 : 0, kindName);
+            RingSettings ring = kind == KeyKind.Line || kind == KeyKind.Shared ? RingSection.Read(o, errors) : null;
+            NotForKind(o, DelegationSection.Field, kind == KeyKind.Shared ? 1 : 0, kindName);
+            KeyDelegation delegation = kind == KeyKind.Shared ? DelegationSection.ReadKey(o, errors) : null; // DelegationSection.cs
 
             string target = null;
             SipUri targetUri = null;
@@ -107,6 +111,8 @@ namespace DeskPhone.Firmware.Config
             key.TargetUri = targetUri;
             key.Account = account;
             key.Feature = feature;
+            key.Ring = ring;
+            key.Delegation = delegation;
             key.Page = page;
             key.Label = label != null ? label : DefaultLabel(kind, targetUri, target, featureIndex, lineKeys);
             return key;

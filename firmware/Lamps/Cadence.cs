@@ -52,6 +52,19 @@ namespace DeskPhone.Firmware.Lamps
             return (msSinceStart % period) < OnMs(c);
         }
 
+        /// <summary>The cadence named <paramref name="name"/> ("steady", "fast-flash", "slow-flash", "broken-flash"; exact); false for anything else.</summary>
+        public static bool TryParse(string name, out Cadence cadence)
+        {
+            cadence = Cadence.Steady;
+            for (int i = 0; i <= (int)Cadence.BrokenFlash; i++)
+            {
+                if (Name((Cadence)i) != name) continue;
+                cadence = (Cadence)i;
+                return true;
+            }
+            return false;
+        }
+
         /// <summary>The name used by the simulator API and configuration ("fast-flash").</summary>
         public static string Name(Cadence c)
         {

@@ -12,6 +12,8 @@ namespace DeskPhone.Firmware.Media
     {
         private readonly IAudioCodec _codec;
         private readonly ToneGenerator _tones = new ToneGenerator();
+        private readonly ToneGenerator _over = new ToneGenerator(); // mixed over the call or the tone (call waiting)
+        private short[] _overFrame;                                  // the media thread's scratch, sized on first use
         private readonly AudioFrameHandler _onFrame;
         private readonly object _gate = new object();
         private MediaSession _session; // set by the loop, read by the media thread: guarded by _gate
@@ -45,6 +47,12 @@ namespace DeskPhone.Firmware.Media
         /// <summary>Plays a tone (null = silence).</summary>
         public void Play(Tone tone) { _tones.Play(tone); }
 
+        /// <summary>The tone mixed over whatever else plays (the call's audio included), or null.</summary>
+        public Tone OverlayTone { get { return _over.Current; } }
+
+        /// <summary>Mixes <paramref name="tone"/> over the speaker's sound, the call's audio included (null = stop): the call-waiting beep.</summary>
+        public void PlayOver(Tone tone) { _over.Play(tone); }
+
         /// <summary>The call's media session while attached, or null.</summary>
         public MediaSession Session { get { lock (_gate) { return _session; } } }
 
@@ -58,6 +66,7 @@ namespace DeskPhone.Firmware.Media
         public void Close()
         {
             _tones.Play(null);
+            _over.Play(null);
             _codec.Stop();
         }
 
@@ -67,6 +76,20 @@ namespace DeskPhone.Firmware.Media
             lock (_gate) { session = _session; }
             if (session != null) session.Frame(microphone, speaker);
             else _tones.Fill(speaker, _rate);
+            if (_over.Current != null) MixOver(speaker);
+        }
+
+        private void MixOver(short[] speaker)
+        {
+            if (_overFrame == null || _overFrame.Length != speaker.Length) _overFrame = new short[speaker.Length];
+            _over.Fill(_overFrame, _rate);
+            for (int i = 0; i < speaker.Length; i++)
+            {
+                int v = speaker[i] + _overFrame[i];
+                if (v > short.MaxValue) v = short.MaxValue;
+                else if (v < short.MinValue) v = short.MinValue;
+                speaker[i] = (short)v;
+            }
         }
     }
 }

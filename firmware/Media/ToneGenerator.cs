@@ -69,7 +69,7 @@ namespace DeskPhone.Firmware.Media
             long cycleSamples = onSamples + (long)t.OffMs * sampleRate / 1000;
             for (int i = 0; i < frame.Length; i++)
             {
-                bool on = t.OffMs == 0 || _sampleInCycle < onSamples;
+                bool on = t.OffMs == 0 || (t.Cadence == null ? _sampleInCycle < onSamples : t.IsOnAt(_sampleInCycle * 1000 / sampleRate));
                 int v = 0;
                 if (on)
                 {

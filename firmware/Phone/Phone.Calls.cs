@@ -70,7 +70,7 @@ namespace DeskPhone.Firmware.Phone
         /// <inheritdoc/>
         public int IncomingCall(SipCall call)
         {
-            if (_call != null && !_call.IsEnded) return CallDecision.Busy;
+            if (_call != null && !_call.IsEnded) return CallWaitingDecision(call); // Phone.CallWaiting.cs: ring in, or 486
             if (_settings.Dnd) return CallDecision.Unavailable;
             if (Mode == PhoneMode.Dialing) { _audio.Close(); DialString = ""; }
             _call = call;
@@ -78,7 +78,7 @@ namespace DeskPhone.Firmware.Phone
             ActiveLine = LineKeyFor(call.Account);
             Route = AudioRoute.Speaker;
             _audio.Open(ToneRate, AudioRoute.Speaker);
-            _audio.Play(Tone.Ring);
+            StartRing(call); // Phone.Settings.Ring.cs: the line's cadence and volume
             _hw.Log.Write(LogLevel.Info, "phone", "incoming call from " + PartyName(call));
             Refresh();
             return CallDecision.Ring;
@@ -113,6 +113,7 @@ namespace DeskPhone.Firmware.Phone
         /// <inheritdoc/>
         public void CallStateChanged(SipCall call, CallState previous)
         {
+            TrackCall(call); // Phone.History.cs: start and connect times, the ring's volume
             if (call != _call) return;
             if (call.State == CallState.Connected && previous != CallState.Connected)
             {
@@ -131,16 +132,18 @@ namespace DeskPhone.Firmware.Phone
         /// <inheritdoc/>
         public void CallUpdated(SipCall call)
         {
-            if (call != _call) return;
+            if (call != _call) { HoldSettled(call); return; }
             if (call.State == CallState.Connected) SyncMedia(call);
             Refresh();
+            HoldSettled(call); // Phone.CallWaiting.cs: what waited for this hold (answer, switch, REFER)
         }
 
         /// <inheritdoc/>
         public void CallEnded(SipCall call)
         {
+            RecordCall(call); // Phone.History.cs
             if (call == _mediaCall) StopMedia();
-            if (call != _call) return;
+            if (call != _call) { OtherCallEnded(call); return; } // Phone.CallWaiting.cs: a waiting or held call
             _call = null;
             ClearMute();
             _audio.Close();
@@ -150,6 +153,7 @@ namespace DeskPhone.Firmware.Phone
             _hw.Log.Write(LogLevel.Info, "phone", "call ended: " + call.EndStatus.ToString() + " " + call.EndReason);
             ShowMessage(EndText(call));
             Refresh();
+            NextCallAfter(call); // Phone.CallWaiting.cs: the waiting call rings, or a held call comes back
         }
 
         /// <inheritdoc/>
@@ -167,6 +171,7 @@ namespace DeskPhone.Firmware.Phone
         /// <inheritdoc/>
         public void TransferProgress(SipCall call, int status)
         {
+            if (TransferProgressed(call, status)) return; // Phone.Transfer.cs: the user's transfer or park
             if (status >= 300) ShowMessage("Transfer failed (" + status.ToString() + ")");
             else if (status >= 200 && status != 202) ShowMessage("Transferred");
         }
@@ -228,15 +233,18 @@ namespace DeskPhone.Firmware.Phone
         private bool CallLamp(int number, out LampState lamp)
         {
             lamp = LampState.Off;
+            if (AppearanceLamp(number, out lamp)) return true; // Phone.CallWaiting.cs: waiting and held calls
             if (_call == null || number != ActiveLine) return false;
-            if (Mode == PhoneMode.Ringing) lamp = new LampState(LampColour.Green, Cadence.FastFlash);
-            else if (_call.LocalHold) lamp = new LampState(LampColour.Green, Cadence.SlowFlash);
-            else lamp = new LampState(LampColour.Green, Cadence.Steady);
+            if (Mode == PhoneMode.Ringing) lamp = _config.LampScheme.For(LampMeaning.RingingMine);
+            else if (_call.LocalHold) lamp = _config.LampScheme.For(LampMeaning.HeldByMe);
+            else lamp = _config.LampScheme.For(LampMeaning.MineActive);
             return true;
         }
 
         private void DrawCall()
         {
+            if (DrawQuality()) return; // Phone.Quality.cs
+            if (DrawCallOverlay()) return; // Phone.CallControl.cs: transfer entry, call waiting
             CallModel m = new CallModel();
             m.Name = PartyName(_call);
             m.Number = PartyNumber(_call);
@@ -261,12 +269,14 @@ namespace DeskPhone.Firmware.Phone
                 m.Soft1 = _call.LocalHold ? "Resume" : "Hold";
                 m.Soft4 = "End";
             }
+            DecorateCall(m); // Phone.CallControl.cs: held calls, transfer progress, Xfer/Park/Swap
             CallView.Draw(_screen, m);
             FollowMarquee(m);
         }
 
         private void CallSoftkey(int n)
         {
+            if (CallControlSoftkey(n)) return; // Phone.CallControl.cs
             if (Mode == PhoneMode.Ringing)
             {
                 if (n == 1) AnswerCall(_keypad.IsDown(KeyCodes.Hook) ? AudioRoute.Handset : AudioRoute.Speaker);

@@ -35,7 +35,7 @@ namespace DeskPhone.Firmware.Phone
         {
             if (Route != AudioRoute.Handset) return;
             if (Mode == PhoneMode.Dialing) HangUp();
-            else if (Mode == PhoneMode.Calling || Mode == PhoneMode.InCall) EndCall();
+            else if ((Mode == PhoneMode.Calling || Mode == PhoneMode.InCall) && !KeepCallOnHook()) EndCall(); // Phone.CallControl.cs: held calls stay
         }
 
         private void SpeakerKey()
@@ -105,6 +105,7 @@ namespace DeskPhone.Firmware.Phone
         private void Dial()
         {
             if (DialString.Length == 0) { ShowMessage("Enter a number first"); return; }
+            RememberDialed(DialString); // Phone.Redial.cs
             PlaceCall(DialString);
         }
 

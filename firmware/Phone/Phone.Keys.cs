@@ -9,8 +9,10 @@ namespace DeskPhone.Firmware.Phone
         /// <inheritdoc/>
         public void KeyPressed(int keyCode)
         {
+            if (MenuKey(keyCode)) return; // Phone.Settings.cs: the history and settings screens (closed first by keys that leave them)
             if (keyCode == KeyCodes.Hook) { OffHook(); return; }
             if (Mode == PhoneMode.KeyInfo) { Mode = PhoneMode.Idle; Refresh(); return; }
+            if (QualityKey(keyCode)) return; // Phone.Quality.cs
             if (InCallMode && CallKey(keyCode)) return;
             if (KeyCodes.IsLine(keyCode)) { LineKeyPressed(KeyCodes.LineNumber(keyCode)); return; }
             if (KeyCodes.IsDialPad(keyCode)) { Digit(KeyCodes.DialChar(keyCode)); return; }
@@ -22,6 +24,7 @@ namespace DeskPhone.Firmware.Phone
                 case KeyCodes.VolumeUp: ChangeVolume(1); break;
                 case KeyCodes.VolumeDown: ChangeVolume(-1); break;
                 case KeyCodes.Page: NextPage(); break;
+                case KeyCodes.Redial: case KeyCodes.Transfer: case KeyCodes.Park: CallControlIdleKey(keyCode); break;
                 case KeyCodes.Ok: if (Mode == PhoneMode.Dialing) Dial(); break;
                 case KeyCodes.Back: if (Mode == PhoneMode.Dialing) Backspace(); break;
                 case KeyCodes.Soft1: Softkey(1); break;
@@ -35,6 +38,8 @@ namespace DeskPhone.Firmware.Phone
         /// <inheritdoc/>
         public void KeyLongPressed(int keyCode)
         {
+            if (QualityLongPress(keyCode)) return; // Phone.Quality.cs
+            if (MenuLongPress(keyCode)) return; // Phone.Settings.cs: long OK opens the settings
             if (Mode != PhoneMode.Idle || !KeyCodes.IsLine(keyCode)) return;
             ShowKeyInfo(KeyCodes.LineNumber(keyCode));
         }
@@ -61,6 +66,7 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>Keys with a meaning during a call; false lets the key do what it does otherwise.</summary>
         private bool CallKey(int keyCode)
         {
+            if (CallControlKey(keyCode)) return true; // Phone.CallControl.cs: transfer, park, call waiting, held calls
             if (keyCode >= KeyCodes.Soft1 && keyCode <= KeyCodes.Soft1 + 3) { CallSoftkey(keyCode - KeyCodes.Soft1 + 1); return true; }
             if (keyCode == KeyCodes.Hold) { ToggleHold(); return true; }
             if (keyCode == KeyCodes.Mute && Mode == PhoneMode.InCall) { ToggleMute(); return true; }
@@ -84,6 +90,7 @@ namespace DeskPhone.Firmware.Phone
                 else if (n == 4) HangUp();
                 return;
             }
+            if (MenuSoftkey(n)) return; // Phone.Settings.cs: 3 history, 4 settings
             if (n == 1) ToggleDnd();
             else if (n == 2) NextPage();
         }
@@ -101,6 +108,9 @@ namespace DeskPhone.Firmware.Phone
                 case KeyKind.Feature:
                     FeatureKey(key.Feature);
                     break;
+                case KeyKind.Blf:
+                    BlfKeyPressed(key); // Phone.Blf.cs: pickup while it rings, else call
+                    break;
                 default:
                     CallTarget(key);
                     break;
@@ -115,7 +125,8 @@ namespace DeskPhone.Firmware.Phone
             else if (feature == KeyFeatures.Page) NextPage();
             else if (feature == KeyFeatures.Speaker) SpeakerKey();
             else if (feature == KeyFeatures.Headset) HeadsetKey();
-            else ShowMessage(feature + ": needs a call");
+            else if (MenuFeature(feature)) return; // Phone.Settings.cs: history, voicemail
+            else if (!CallFeature(feature)) ShowMessage(feature + ": needs a call"); // Phone.CallControl.cs
         }
     }
 }

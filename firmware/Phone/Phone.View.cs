@@ -16,9 +16,11 @@ namespace DeskPhone.Firmware.Phone
             LampState callLamp;
             if (key.Kind == KeyKind.Line && CallLamp(number, out callLamp)) return callLamp;
             if (key.Kind == KeyKind.Line && Mode == PhoneMode.Dialing && ActiveLine == number)
-                return new LampState(LampColour.Green, Cadence.Steady);
+                return _config.LampScheme.For(LampMeaning.MineActive);
+            if (key.Kind == KeyKind.Blf) return BlfLamp(key); // Phone.Blf.cs
             if (key.Kind == KeyKind.Feature && key.Feature == KeyFeatures.Dnd && _settings.Dnd)
                 return new LampState(LampColour.Red, Cadence.Steady);
+            if (key.Kind == KeyKind.Feature && key.Feature == KeyFeatures.Voicemail && MessagesWaiting) return MessageWaitingLamp; // Phone.Mwi.cs
             return LampState.Off;
         }
 
@@ -35,6 +37,7 @@ namespace DeskPhone.Firmware.Phone
             if (Mode == PhoneMode.Dialing) DrawDialing();
             else if (InCallMode && _call != null) DrawCall();
             else if (Mode == PhoneMode.KeyInfo) DrawKeyInfo();
+            else if (Mode == PhoneMode.History || Mode == PhoneMode.Settings) DrawMenu(); // Phone.Settings.cs
             else DrawIdle();
         }
 
@@ -53,6 +56,7 @@ namespace DeskPhone.Firmware.Phone
             int n = keys.Length < _lamps.Count ? keys.Length : _lamps.Count;
             m.KeyLabels = new string[n];
             for (int i = 0; i < n; i++) m.KeyLabels[i] = keys[i].Label;
+            FillIdleExtras(m); // Phone.Settings.cs: menu softkeys, "2 missed", "3 new voicemails"
             IdleView.Draw(_screen, m);
         }
 
@@ -71,7 +75,7 @@ namespace DeskPhone.Firmware.Phone
             System.DateTime now = _hw.Clock.WallClock;
             int h = now.Hour;
             string suffix = "";
-            if (!_config.Display.Clock24h)
+            if (!Clock24h) // Phone.Settings.cs: the menu's choice, else the device file's
             {
                 suffix = h < 12 ? "am" : "pm";
                 h = h % 12;

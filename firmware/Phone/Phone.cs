@@ -97,7 +97,8 @@ namespace DeskPhone.Firmware.Phone
             if (_booted) return;
             _booted = true;
             _settings.Load(_config.Features.Dnd);
-            _hw.Display.SetContrast(_config.Display.Contrast);
+            _hw.Display.SetContrast(Contrast); // Phone.Settings.cs: the menu's choice, else the device file's
+            LoadHistory(); // Phone.History.cs
             _hw.Audio.SetVolume(_settings.Volume);
             _keypad.Attach(_hw.Keys);
             _clockTick = _loop.StartPeriodic(1000, Redraw);

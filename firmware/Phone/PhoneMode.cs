@@ -15,7 +15,12 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>Our call is on its way: trying, ringing at the far end.</summary>
         Calling = 4,
         /// <summary>In a call (talking or on hold).</summary>
-        InCall = 5
+        InCall = 5,
+        // The menus are numbered apart from the call modes, so modes added alongside cannot collide.
+        /// <summary>The call history screen (Phone.History.cs).</summary>
+        History = 20,
+        /// <summary>The settings menu (Phone.Settings.cs).</summary>
+        Settings = 21
     }
 
     /// <summary>Registration of the phone's account with the registrar.</summary>

@@ -22,5 +22,9 @@ namespace DeskPhone.Firmware.Ui
         public int Pages;
         /// <summary>A transient message, or null.</summary>
         public string Message;
+        /// <summary>News shown in place of the registration ("2 missed", "3 new voicemails"), or null.</summary>
+        public string Notice;
+        /// <summary>Labels of softkeys 3 and 4 ("Calls", "Menu"), or null.</summary>
+        public string Soft3, Soft4;
     }
 }

@@ -23,7 +23,8 @@ namespace DeskPhone.Firmware.Ui
             IGlyphFont nameFont = TextFace.Normal.FontFor(m.Name);
             screen.Text(nameFont, 0, 0, w - timeWidth - 4, m.Name);
             screen.Text(Screen.Normal, w - timeWidth, nameFont.Ascent - Screen.Normal.Ascent, timeWidth, m.Time); // on the name's baseline
-            string status = m.Extension + "  " + m.Registration;
+            string status = m.Extension + "  " + (m.Notice != null ? m.Notice : m.Registration);
+            if (m.Notice != null && TextRenderer.Measure(Screen.Small, (m.Dnd ? "DND  " : "") + status) > w) status = m.Notice; // the extension gives way
             if (m.Dnd) status = "DND  " + status;
             screen.Text(Screen.Small, 0, nameFont.Height > 11 ? 12 : 11, w, status); // under a 12-px Japanese name: rows 12-19, above the rule
             screen.Rule(20);
@@ -35,7 +36,7 @@ namespace DeskPhone.Firmware.Ui
             {
                 DrawLabels(screen, m.KeyLabels);
             }
-            Softkeys.Draw(screen, "DND", m.Pages > 1 ? "Page " + m.Page.ToString() + "/" + m.Pages.ToString() : null, null, null);
+            Softkeys.Draw(screen, "DND", m.Pages > 1 ? "Page " + m.Page.ToString() + "/" + m.Pages.ToString() : null, m.Soft3, m.Soft4);
             screen.End();
         }
 

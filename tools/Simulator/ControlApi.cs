@@ -113,7 +113,7 @@ public static class ControlApi
                         callId = c.CallId,
                     });
                 }
-                return new { registration = Registration(p), registrationProblem = p.Firmware.RegistrationProblem, calls };
+                return new { registration = Registration(p), registrationProblem = p.Firmware.RegistrationProblem, calls, media = Media(p) };
             });
         });
         api.MapGet("/phones/{id}/log", (string id) => host.Get(id).Log.Lines().Select(l => l.ToString()));
@@ -143,6 +143,50 @@ public static class ControlApi
             if (ms < 0 || ms > 86_400_000) throw new BadRequestException("ms is 0 to 86400000");
             return Results.Ok(new { nowMs = host.Advance(ms) });
         });
+    }
+
+    /// <summary>The call's audio as the call-quality screen sees it (null when no RTP runs), and the digits sent and received.</summary>
+    private static object Media(SimPhone p)
+    {
+        var session = p.Firmware.RtpSession;
+        object? rtp = null;
+        if (session != null && session.IsRunning)
+        {
+            var q = new DeskPhone.Firmware.Media.Rtcp.CallQuality();
+            session.Snapshot(q);
+            rtp = new
+            {
+                codec = session.CodecName,
+                sampleRate = session.SampleRate,
+                localPort = session.LocalPort,
+                sending = session.IsSending,
+                receiving = session.IsReceiving,
+                muted = p.Firmware.Muted,
+                packetsSent = session.PacketsSent,
+                packetsReceived = session.PacketsReceived,
+                framesConcealed = session.FramesConcealed,
+                bufferMs = session.Jitter.CurrentDelayMs,
+                jitterMs = q.JitterMs,
+                lossPercent = q.FractionLostPercent,
+                farLossPercent = q.HasFarReport ? q.FarFractionLostPercent : (int?)null,
+                farJitterMs = q.HasFarReport ? q.FarJitterMs : (int?)null,
+                roundTripMs = q.RoundTripMs < 0 ? (int?)null : q.RoundTripMs,
+                rtcpReportsSent = session.Rtcp.ReportsSent,
+                rtcpReportsReceived = session.Rtcp.ReportsReceived,
+            };
+        }
+        var f = p.Firmware;
+        return new
+        {
+            rtp,
+            dtmf = new
+            {
+                sent = f.DtmfSentCount,
+                lastSentBy = f.LastDtmfMethod,
+                received = f.DtmfReceivedCount,
+                lastReceived = f.LastDtmfReceived == '\0' ? null : f.LastDtmfReceived.ToString(),
+            },
+        };
     }
 
     /// <summary>The body of a dial request: {"digits": "2025550143"}.</summary>

@@ -12,7 +12,9 @@ public static class Softswitch
 
     /// <summary>
     /// Starts Kamailio for the accounts in <paramref name="deviceFiles"/> whose registrar is
-    /// 127.0.0.1:5060. Returns null (after saying why) when it cannot: the phones then show
+    /// 127.0.0.1:5060. When the device files come from 'deskphone-provision provision' (OUT/devices,
+    /// with OUT/softswitch beside it: the demo's examples/ and .sim/office), Kamailio gets that
+    /// office's subscribers and delegation permissions too. Returns null (after saying why) when it cannot: the phones then show
     /// "Registration failed", which is what they would show with the softswitch down.
     /// </summary>
     public static KamailioProcess? Start(IEnumerable<string> deviceFiles, TextWriter say)
@@ -31,12 +33,17 @@ public static class Softswitch
         string log = Checkout.Path(".sim", "kamailio.log");
         Directory.CreateDirectory(Path.GetDirectoryName(log)!);
         var kamailio = new KamailioProcess(accounts[0].Domain, Port, log);
-        foreach (var a in accounts.GroupBy(a => a.AuthUser ?? a.User).Select(g => g.First()))
-            kamailio.AddSubscriber(a.AuthUser ?? a.User, a.Password ?? "");
+        string? office = OfficeData(deviceFiles);
+        if (office != null)
+            kamailio.UseOfficeData(office);
+        else
+            foreach (var a in accounts.GroupBy(a => a.AuthUser ?? a.User).Select(g => g.First()))
+                kamailio.AddSubscriber(a.AuthUser ?? a.User, a.Password ?? "");
         try
         {
             kamailio.Start();
-            say.WriteLine($"softswitch: Kamailio on 127.0.0.1:{Port}, domain {kamailio.Domain}, {accounts.Count} subscriber(s); log {log}");
+            say.WriteLine($"softswitch: Kamailio on 127.0.0.1:{Port}, domain {kamailio.Domain}, "
+                + (office == null ? $"{accounts.Count} subscriber(s)" : $"the office's subscribers and pairings from {office}") + $"; log {log}");
             return kamailio;
         }
         catch (Exception e) when (e is InteropSetupException or InvalidOperationException)
@@ -46,5 +53,14 @@ public static class Softswitch
             say.WriteLine("           the phones will show 'Registration failed'. Install it with tools/setup/install-packages.sh tools/setup/demo-packages.txt");
             return null;
         }
+    }
+
+    /// <summary>DIR/softswitch when every device file is in DIR/devices and the generated tables are there; else null.</summary>
+    private static string? OfficeData(IEnumerable<string> deviceFiles)
+    {
+        var folders = deviceFiles.Select(f => Path.GetDirectoryName(Path.GetFullPath(f))!).Distinct().ToList();
+        if (folders.Count != 1 || Path.GetFileName(folders[0]) != "devices") return null;
+        string dir = Path.Combine(Path.GetDirectoryName(folders[0])!, "softswitch");
+        return File.Exists(Path.Combine(dir, "subscriber")) && File.Exists(Path.Combine(dir, "delegation")) ? dir : null;
     }
 }

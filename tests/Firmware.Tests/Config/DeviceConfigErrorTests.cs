@@ -129,7 +129,7 @@ public class DeviceConfigErrorTests
             "bad.json:11:66: keys[3].page: 0 is out of range (at least 1)",
             "bad.json:11:78: keys[3].label: is 32 characters long; at most 24 are allowed",
             "bad.json:12:54: keys[4].target: 'target' does not apply to a feature key",
-            "bad.json:13:37: keys[5].feature: 'flash' is not a feature; expected one of dnd, transfer, park, record, mute, hold, headset, speaker, redial, page, volume-up, volume-down",
+            "bad.json:13:37: keys[5].feature: 'flash' is not a feature; expected one of dnd, transfer, park, record, mute, hold, headset, speaker, redial, page, volume-up, volume-down, history, voicemail",
             "bad.json:14:38: keys[6].target: 'lobby' is neither a SIP URI nor a dial string (digits, '*', '#' and '+')",
             "bad.json:15:5: keys[7]: expected an object, found a string",
             "bad.json:17:24: features.dnd: expected true or false, found a string",
@@ -196,7 +196,7 @@ public class DeviceConfigErrorTests
     [InlineData("""{ "kind": "line", "account": "main", "feature": "dnd" }""", "keys[0].feature: 'feature' does not apply to a line key")]
     [InlineData("""{ "kind": "feature" }""", "keys[0]: missing required field 'feature'")]
     [InlineData("""{ "kind": "feature", "feature": "dnd", "account": "main" }""", "keys[0].account: 'account' does not apply to a feature key")]
-    [InlineData("""{ "kind": "feature", "feature": "volume_up" }""", "keys[0].feature: 'volume_up' is not a feature (did you mean 'volume-up'?); expected one of dnd, transfer, park, record, mute, hold, headset, speaker, redial, page, volume-up, volume-down")]
+    [InlineData("""{ "kind": "feature", "feature": "volume_up" }""", "keys[0].feature: 'volume_up' is not a feature (did you mean 'volume-up'?); expected one of dnd, transfer, park, record, mute, hold, headset, speaker, redial, page, volume-up, volume-down, history, voicemail")]
     [InlineData("""{ "kind": "bfl", "target": "sip:202@office.example" }""", "keys[0].kind: 'bfl' is not a key kind (did you mean 'blf'?); expected one of line, shared, blf, park, speeddial, feature")]
     [InlineData("""{ "label": "x" }""", "keys[0]: missing required field 'kind'")]
     [InlineData("""{ "kind": "park", "target": "701" }""", "keys[0].target: '701' is not a SIP URI (no sip: or sips: scheme)")]

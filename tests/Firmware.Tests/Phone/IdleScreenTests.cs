@@ -33,8 +33,10 @@ public class IdleScreenTests
     public void All_lamps_are_off_on_an_idle_phone()
     {
         var rig = new PhoneRig();
-        for (int i = 1; i <= 8; i++) Assert.Equal("off", rig.Lamp(i));
-        for (int i = 0; i < 8; i++) Assert.Equal(DeskPhone.Hal.LampColour.Off, rig.Lamps.Colour(i));
+        for (int i = 1; i <= 8; i++) if (i != 3) Assert.Equal("off", rig.Lamp(i));
+        for (int i = 0; i < 8; i++) if (i != 2) Assert.Equal(DeskPhone.Hal.LampColour.Off, rig.Lamps.Colour(i));
+        // Key 3 is a BLF key and this rig's registrar serves no subscriptions: the failed lamp (BlfTests).
+        Assert.Equal("red broken-flash", rig.Lamp(3));
     }
 
     [Fact]

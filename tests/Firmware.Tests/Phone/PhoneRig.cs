@@ -49,7 +49,7 @@ public sealed class PhoneRig
     public DeskPhone.Firmware.Tests.Sip.Call.FakeFarEnd? FarEnd { get; }
     public InMemoryNetwork Wire { get; }
 
-    public PhoneRig(string config = DefaultConfig, IStorage? storage = null, int lamps = 8, bool registrar = true, bool farEnd = false)
+    public PhoneRig(string config = DefaultConfig, IStorage? storage = null, int lamps = 8, bool registrar = true, bool farEnd = false, Action<PhoneRig>? beforeBoot = null)
     {
         Clock = new VirtualClock(new DateTime(2026, 11, 23, 9, 5, 0));
         Driver = new VirtualTimeDriver(Clock);
@@ -65,6 +65,7 @@ public sealed class PhoneRig
         // The proxy at 127.0.0.1:5060: a registrar that challenges, or a far end that also takes REGISTER.
         if (farEnd) FarEnd = new DeskPhone.Firmware.Tests.Sip.Call.FakeFarEnd(wire, "127.0.0.1", () => Clock.NowMs) { AnswerSdp = SdpAnswer, Contact = "<sip:bob@127.0.0.1:5060>" };
         else if (registrar) Registrar = new FakeRegistrar(wire, "127.0.0.1") { Password = "" };
+        beforeBoot?.Invoke(this); // a test's own proxy at 127.0.0.1:5060 (registrar: false), e.g. BlfTests' BlfSwitch
         var hw = new PhoneHardware
         {
             Clock = Clock, Keys = Keys, Lamps = Lamps, Display = Display, Audio = Audio,
