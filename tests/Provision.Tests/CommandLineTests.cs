@@ -18,6 +18,9 @@ public class CommandLineTests
         Assert.Contains("build --devices DIR --profiles DIR --out OUT", output);
         Assert.Contains("push --device-id ID --pi USER@HOST", output);
         Assert.Contains("bundle --device-id ID --esp32 DIR", output);
+        Assert.Contains("provision --office office.json --out DIR [--profiles DIR]", output);
+        Assert.Contains("office pair --executive USER --assistant USER [--as admin|USER] [--allow place,answer,pickup,voicemail,recording]", output);
+        Assert.Contains("office deactivate --user USER [--successor USER]", output);
     }
 
     [Fact]
@@ -29,7 +32,11 @@ public class CommandLineTests
     }
 
     [Theory]
-    [InlineData(new[] { "deploy" }, "deskphone-provision: unknown command 'deploy' (commands: build, push, bundle)")]
+    [InlineData(new[] { "deploy" }, "deskphone-provision: unknown command 'deploy' (commands: build, push, bundle, provision, office show, office pair, office accept, office decline, office permit, office unpair, office deactivate, office limits)")]
+    [InlineData(new[] { "office", "pare" }, "deskphone-provision: unknown office command 'pare' (commands: build, push, bundle, provision, office show, office pair, office accept, office decline, office permit, office unpair, office deactivate, office limits)")]
+    [InlineData(new[] { "office", "pair", "--executive", "ann", "--assistant", "bob", "--allow", "place,dial" }, "deskphone-provision office pair: --allow: 'dial' is not a permission; use place, answer, pickup, voicemail, recording (comma-separated) or none")]
+    [InlineData(new[] { "office", "accept", "--pairing", "p1" }, "deskphone-provision office accept: --as is required")]
+    [InlineData(new[] { "office", "limits", "--per-office", "0" }, "deskphone-provision office limits: --per-office must be a whole number from 1 to 1000, not '0'")]
     [InlineData(new[] { "build", "--devices", "d", "--out", "o" }, "deskphone-provision build: --profiles is required")]
     [InlineData(new[] { "build", "--devices" }, "deskphone-provision build: --devices needs a value")]
     [InlineData(new[] { "build", "--device", "d" }, "deskphone-provision build: unknown option '--device' for build (options: --devices, --profiles, --out)")]

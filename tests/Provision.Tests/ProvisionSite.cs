@@ -51,6 +51,25 @@ public sealed class ProvisionSite : IDisposable
         return edit == null ? text : edit(text);
     }
 
+    /// <summary>examples/office.json copied to ROOT/office.json (with <paramref name="edit"/> applied); returns its path.</summary>
+    public string AddOffice(Func<string, string>? edit = null)
+    {
+        string text = File.ReadAllText(Path.Combine(RepoRoot(), "examples", "office.json"));
+        File.WriteAllText(OfficePath, edit == null ? text : edit(text));
+        return OfficePath;
+    }
+
+    /// <summary>ROOT/office.json.</summary>
+    public string OfficePath => Path.Combine(Root, "office.json");
+
+    /// <summary>Runs "office COMMAND ARGS... --office ROOT/office.json".</summary>
+    public (int Code, string Output, string Errors) Office(string command, params string[] args) =>
+        Run(new[] { "office", command }.Concat(args).Concat(new[] { "--office", OfficePath }).ToArray());
+
+    /// <summary>Runs "provision --office ROOT/office.json --out OUTDIR".</summary>
+    public (int Code, string Output, string Errors) Provision(string outDir, params string[] more) =>
+        Run(new[] { "provision", "--office", OfficePath, "--out", outDir }.Concat(more).ToArray());
+
     /// <summary>Writes devices/FILE.</summary>
     public string AddDevice(string fileName, string text)
     {

@@ -1,12 +1,14 @@
 // The command registry and dispatch of deskphone-provision.
 using DeskPhone.Provision.Cli;
 using DeskPhone.Provision.Commands;
+using DeskPhone.Provision.Commands.Office;
 
 namespace DeskPhone.Provision;
 
 /// <summary>
 /// Finds the command named by the first argument and runs it. Commands register here by name
-/// (build, push, bundle; the office directory commands join the same list). Exit codes:
+/// (build, push, bundle; the office directory's two-word commands "office pair"... and provision).
+/// Exit codes:
 /// 0 done, 1 the files or an operation failed, 2 the command line is wrong.
 /// </summary>
 public static class ProvisionApp
@@ -21,6 +23,15 @@ public static class ProvisionApp
         new BuildCommand(),
         new PushCommand(),
         new BundleCommand(),
+        new ProvisionCommand(),
+        new OfficeShowCommand(),
+        new OfficePairCommand(),
+        new OfficeAnswerCommand(accept: true),
+        new OfficeAnswerCommand(accept: false),
+        new OfficePermitCommand(),
+        new OfficeUnpairCommand(),
+        new OfficeDeactivateCommand(),
+        new OfficeLimitsCommand(),
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter errors)
@@ -30,15 +41,23 @@ public static class ProvisionApp
             output.Write(Usage());
             return args.Length == 0 ? UsageError : Ok;
         }
-        ICommand? command = Commands.FirstOrDefault(c => c.Name == args[0]);
+        // Two-word commands ("office pair") first, then one-word ones.
+        int words = 2;
+        ICommand? command = args.Length > 1 ? Commands.FirstOrDefault(c => c.Name == args[0] + " " + args[1]) : null;
         if (command == null)
         {
-            errors.WriteLine($"deskphone-provision: unknown command '{args[0]}' (commands: {string.Join(", ", Commands.Select(c => c.Name))})");
+            words = 1;
+            command = Commands.FirstOrDefault(c => c.Name == args[0]);
+        }
+        if (command == null)
+        {
+            string what = args[0] == "office" && args.Length > 1 ? $"office command '{args[1]}'" : $"command '{args[0]}'";
+            errors.WriteLine($"deskphone-provision: unknown {what} (commands: {string.Join(", ", Commands.Select(c => c.Name))})");
             return UsageError;
         }
         try
         {
-            Options options = Options.Parse(args.Skip(1), command.OptionNames, command.Name);
+            Options options = Options.Parse(args.Skip(words), command.OptionNames, command.Name);
             return command.Run(options, output, errors);
         }
         catch (UsageException e)
@@ -57,7 +76,7 @@ public static class ProvisionApp
     public static string Usage()
     {
         var text = new StringWriter();
-        text.WriteLine("deskphone-provision: check DeskPhone device files and board profiles, and put them on phones");
+        text.WriteLine("deskphone-provision: keep the office directory, generate DeskPhone device files and softswitch data, check them and put them on phones");
         text.WriteLine();
         foreach (ICommand command in Commands)
         {

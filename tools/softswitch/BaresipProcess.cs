@@ -193,6 +193,17 @@ public sealed class BaresipProcess : IDisposable
         return WaitForEvent(e => e.Type is "REGISTER_OK" or "REGISTER_FAIL", "REGISTER_OK or REGISTER_FAIL", timeout);
     }
 
+    /// <summary>
+    /// Creates the account without registering it, authenticating as <paramref name="authUser"/> with
+    /// this process's password: a phone that places calls with someone else's identity (an assistant
+    /// calling as their executive), which Kamailio must refuse unless a pairing allows it.
+    /// </summary>
+    public void UseAccountWithoutRegistering(string authUser)
+    {
+        var transport = _transport == "udp" ? "" : ";transport=" + _transport;
+        Command("uanew", $"<{Aor}{transport}>;auth_user={authUser};auth_pass={_password};outbound=\"{_kamailio.ProxyUri}{transport}\";regint=0;answermode=manual");
+    }
+
     /// <summary>Places a call to the URI (dial).</summary>
     public void Dial(string uri) => Command("dial", uri);
 

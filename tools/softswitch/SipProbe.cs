@@ -22,7 +22,7 @@ public sealed record SipResponse(int Status, string Reason, IReadOnlyList<(strin
 /// answers a digest challenge (RFC 2617 MD5, qop=auth) once, skips provisional responses.
 /// Not a UA: it never answers requests sent to it.
 /// </summary>
-public sealed class SipProbe : IDisposable
+public sealed partial class SipProbe : IDisposable
 {
     readonly Socket _socket;
     readonly string _transport;
@@ -78,7 +78,8 @@ public sealed class SipProbe : IDisposable
         return response;
     }
 
-    string Build(string method, string requestUri, string from, string to, string callId, string fromTag, List<string> extra)
+    string Build(string method, string requestUri, string from, string to, string callId, string fromTag, List<string> extra,
+        string? toTag = null, string? body = null, int? cseq = null)
     {
         var branch = "z9hG4bK" + Guid.NewGuid().ToString("N")[..16];
         var proto = _transport.ToUpperInvariant();
@@ -87,13 +88,13 @@ public sealed class SipProbe : IDisposable
         sb.Append($"Via: SIP/2.0/{proto} 127.0.0.1:{LocalPort};branch={branch};rport\r\n");
         if (!extra.Any(h => h.StartsWith("Max-Forwards:", StringComparison.OrdinalIgnoreCase))) sb.Append("Max-Forwards: 70\r\n");
         sb.Append($"From: <{from}>;tag={fromTag}\r\n");
-        sb.Append($"To: <{to}>\r\n");
+        sb.Append($"To: <{to}>{(toTag == null ? "" : ";tag=" + toTag)}\r\n");
         sb.Append($"Call-ID: {callId}\r\n");
-        sb.Append($"CSeq: {_cseq++} {method}\r\n");
+        sb.Append($"CSeq: {cseq ?? _cseq++} {method}\r\n");
         sb.Append($"Contact: <sip:probe@127.0.0.1:{LocalPort};transport={_transport}>\r\n");
         sb.Append("User-Agent: DeskPhone interop probe\r\n");
         foreach (var h in extra) sb.Append(h).Append("\r\n");
-        sb.Append("Content-Length: 0\r\n\r\n");
+        sb.Append($"Content-Length: {Encoding.UTF8.GetByteCount(body ?? "")}\r\n\r\n").Append(body);
         return sb.ToString();
     }
 
@@ -109,6 +110,7 @@ public sealed class SipProbe : IDisposable
                 ?? throw new TimeoutException($"no final response within the timeout to:\n{request}");
             if (!message.StartsWith("SIP/2.0 ", StringComparison.Ordinal)) continue; // a request to us: ignore
             var response = Parse(message);
+            if (response.Header("CSeq") != CSeqOf(request)) continue; // a retransmission for an earlier request
             if (response.Status >= 200) return response;
         }
     }
@@ -153,6 +155,9 @@ public sealed class SipProbe : IDisposable
         LastResponder = _server;
         return text[..(end + 4 + length)];
     }
+
+    static string? CSeqOf(string request) =>
+        request.Split("\r\n").FirstOrDefault(l => l.StartsWith("CSeq:", StringComparison.OrdinalIgnoreCase))?[5..].Trim();
 
     static SipResponse Parse(string message)
     {

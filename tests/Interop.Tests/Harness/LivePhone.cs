@@ -16,8 +16,11 @@ public sealed class LivePhone : IDisposable
     private readonly string _dir;
     private readonly PhoneHost _host;
 
-    /// <summary>Starts phone <paramref name="user"/> (id "phone-USER", board sim-desk-8) against <paramref name="kamailio"/>.</summary>
-    public LivePhone(KamailioProcess kamailio, string user, string password, int rtpPortFirst = 42000)
+    /// <summary>
+    /// Starts phone <paramref name="user"/> (id "phone-USER", board sim-desk-8) against <paramref name="kamailio"/>;
+    /// <paramref name="extraKeys"/> are JSON key objects after its line key, e.g. <c>{ "kind": "blf", "target": "sip:202@office.example" }</c>.
+    /// </summary>
+    public LivePhone(KamailioProcess kamailio, string user, string password, int rtpPortFirst = 42000, string extraKeys = "")
     {
         _dir = Directory.CreateTempSubdirectory("deskphone-live-").FullName;
         string file = Path.Combine(_dir, "phone-" + user + ".json");
@@ -26,7 +29,7 @@ public sealed class LivePhone : IDisposable
               "device": { "id": "phone-{{user}}", "name": "Phone {{user}}", "extension": "{{user}}", "board": "sim-desk-8" },
               "accounts": [ { "id": "main", "user": "{{user}}", "displayName": "Phone {{user}}", "domain": "{{kamailio.Domain}}",
                               "password": "{{password}}", "registrar": "{{kamailio.ProxyUri}}", "outboundProxy": "{{kamailio.ProxyUri}};lr" } ],
-              "keys": [ { "kind": "line", "label": "Line 1", "account": "main" } ]
+              "keys": [ { "kind": "line", "label": "Line 1", "account": "main" }{{(extraKeys.Length == 0 ? "" : ", " + extraKeys)}} ]
             }
             """);
         LogPath = Path.Combine(InteropTools.LogDir, $"phone-{user}-{Path.GetFileName(_dir)}.log");

@@ -45,6 +45,21 @@ public sealed class Options
     public string Required(string name) =>
         _values.TryGetValue(name, out string? value) ? value : throw new UsageException($"--{name} is required");
 
+    /// <summary>The value of an optional one, or null.</summary>
+    public string? Get(string name) => _values.TryGetValue(name, out string? value) ? value : null;
+
+    /// <summary>An optional whole number in [min, max], or null.</summary>
+    public int? Integer(string name, int min, int max)
+    {
+        string? text = Get(name);
+        if (text == null) return null;
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) || n < min || n > max)
+        {
+            throw new UsageException($"--{name} must be a whole number from {min} to {max}, not '{text}'");
+        }
+        return n;
+    }
+
     /// <summary>The value of an optional one, or <paramref name="fallback"/>.</summary>
     public string Optional(string name, string fallback) =>
         _values.TryGetValue(name, out string? value) ? value : fallback;

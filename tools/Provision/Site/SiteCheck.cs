@@ -26,14 +26,19 @@ public static class SiteCheck
         if (!Directory.Exists(profilesDir)) throw new ProvisionException($"no board profiles folder {profilesDir}");
         string[] files = Directory.GetFiles(devicesDir, "*.json").OrderBy(f => f, StringComparer.Ordinal).ToArray();
         if (files.Length == 0) throw new ProvisionException($"no device files (*.json) in {devicesDir}");
+        return Run(files.Select(f => (f, File.ReadAllBytes(f))), profilesDir);
+    }
 
+    /// <summary>The same checks for device files given as (name, bytes): the office's generated files before they are written.</summary>
+    public static SiteCheckResult Run(IEnumerable<(string File, byte[] Bytes)> sources, string profilesDir)
+    {
+        if (!Directory.Exists(profilesDir)) throw new ProvisionException($"no board profiles folder {profilesDir}");
         var errors = new List<SiteError>();
         var devices = new List<ProvisionedDevice>();
         var profiles = new Dictionary<string, (string File, byte[] Bytes, BoardProfile? Profile)>(StringComparer.Ordinal);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string file in files)
+        foreach (var (file, bytes) in sources)
         {
-            byte[] bytes = File.ReadAllBytes(file);
             string text = Encoding.UTF8.GetString(bytes);
             if (!DeviceConfigLoader.TryLoad(file, text, out DeviceConfig config, out ConfigErrors deviceErrors))
             {
