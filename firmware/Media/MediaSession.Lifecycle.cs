@@ -115,7 +115,7 @@ namespace DeskPhone.Firmware.Media
                 if (_codec != null)
                 {
                     _codec.Reset();
-                    _concealer = _codec.SampleRate == 16000 ? _concealer16k : _concealer8k;
+                    _concealer = ConcealerFor(_codec.SampleRate);
                     _concealer.Reset();
                 }
                 _jitter.Reset();
@@ -125,6 +125,18 @@ namespace DeskPhone.Firmware.Media
             {
                 _jitter.Reset();
             }
+        }
+
+        /// <summary>The concealer for <paramref name="rate"/>, made the first time a call needs that rate (8 kHz phones never hold the 16 kHz one).</summary>
+        private LossConcealer ConcealerFor(int rate)
+        {
+            if (rate == 16000)
+            {
+                if (_concealer16k == null) _concealer16k = new LossConcealer(16000);
+                return _concealer16k;
+            }
+            if (_concealer8k == null) _concealer8k = new LossConcealer(8000);
+            return _concealer8k;
         }
 
         private long WallMs()

@@ -87,8 +87,6 @@ namespace DeskPhone.Firmware.Media
             _rtcp = new RtcpSession(_random);
             _onRtp = OnRtp;
             _onRtcp = OnRtcp;
-            _concealer8k = new LossConcealer(8000);
-            _concealer16k = new LossConcealer(16000);
         }
 
         /// <summary>Called with each telephone-event digit received (on the network thread).</summary>
