@@ -53,7 +53,8 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             if (Mode == PhoneMode.Idle) { ActiveLine = FirstLineKey(); Route = AudioRoute.Speaker; }
-            SipCall call = _calls.Connect(LineAccount(ActiveLine), target);
+            SipCall call = SharedConnect(target); // Phone.Shared.Calls.cs: on a shared appearance (seized, or a held call picked up), else null
+            if (call == null) call = _calls.Connect(LineAccount(ActiveLine), target);
             if (call == null)
             {
                 ShowMessage("Cannot call " + target);
@@ -76,6 +77,7 @@ namespace DeskPhone.Firmware.Phone
             _call = call;
             Mode = PhoneMode.Ringing;
             ActiveLine = LineKeyFor(call.Account);
+            SharedIncoming(call); // Phone.Shared.Calls.cs: a call to a shared line rings on its key
             Route = AudioRoute.Speaker;
             _audio.Open(ToneRate, AudioRoute.Speaker);
             StartRing(call); // Phone.Settings.Ring.cs: the line's cadence and volume
@@ -88,6 +90,7 @@ namespace DeskPhone.Firmware.Phone
         private void AnswerCall(AudioRoute route)
         {
             if (Mode != PhoneMode.Ringing || _call == null) return;
+            if (!SharedAnswer(_call)) return; // Phone.Shared.Calls.cs: the answer permission, and the appearance it is taken on
             Route = route;
             _audio.Play(null);
             _audio.Route(route);
@@ -114,6 +117,7 @@ namespace DeskPhone.Firmware.Phone
         public void CallStateChanged(SipCall call, CallState previous)
         {
             TrackCall(call); // Phone.History.cs: start and connect times, the ring's volume
+            SharedCallChanged(call); // Phone.Shared.Calls.cs: a seized appearance is spent once its call rings
             if (call != _call) return;
             if (call.State == CallState.Connected && previous != CallState.Connected)
             {
@@ -142,6 +146,7 @@ namespace DeskPhone.Firmware.Phone
         public void CallEnded(SipCall call)
         {
             RecordCall(call); // Phone.History.cs
+            SharedCallEnded(call); // Phone.Shared.Calls.cs: off its appearance
             if (call == _mediaCall) StopMedia();
             if (call != _call) { OtherCallEnded(call); return; } // Phone.CallWaiting.cs: a waiting or held call
             _call = null;
@@ -269,6 +274,7 @@ namespace DeskPhone.Firmware.Phone
                 m.Soft1 = _call.LocalHold ? "Resume" : "Hold";
                 m.Soft4 = "End";
             }
+            DecorateShared(m); // Phone.Shared.Calls.cs: "for Ann Lee", VIP, private hold
             DecorateCall(m); // Phone.CallControl.cs: held calls, transfer progress, Xfer/Park/Swap
             CallView.Draw(_screen, m);
             FollowMarquee(m);
@@ -276,6 +282,7 @@ namespace DeskPhone.Firmware.Phone
 
         private void CallSoftkey(int n)
         {
+            if (SharedSoftkey(n)) return; // Phone.Shared.Calls.cs: Priv (hold privately)
             if (CallControlSoftkey(n)) return; // Phone.CallControl.cs
             if (Mode == PhoneMode.Ringing)
             {
@@ -334,7 +341,7 @@ namespace DeskPhone.Firmware.Phone
                 case 404: return "Number not found";
                 case 408: return "No answer";
                 case 487: return "Call cancelled";
-                case 401: case 403: case 407: return "Call not allowed";
+                case 401: case 403: case 407: return RefusalText(call); // Phone.Shared.Calls.cs: the softswitch's reason on a shared line
                 default: return "Call ended";
             }
         }

@@ -94,6 +94,7 @@ namespace DeskPhone.Firmware.Phone
 
         private void HangUp()
         {
+            ReleaseSharedSeize(); // Phone.Shared.cs: an appearance seized and not dialed on goes back
             _audio.Close();
             Mode = PhoneMode.Idle;
             ActiveLine = 0;
@@ -105,6 +106,7 @@ namespace DeskPhone.Firmware.Phone
         private void Dial()
         {
             if (DialString.Length == 0) { ShowMessage("Enter a number first"); return; }
+            if (SharedDialWaits()) return; // Phone.Shared.cs: the shared appearance is still being seized
             RememberDialed(DialString); // Phone.Redial.cs
             PlaceCall(DialString);
         }

@@ -104,6 +104,7 @@ namespace DeskPhone.Firmware.Phone
             r.Name = name != null && name.Length > 0 ? name : null;
             r.Number = call.RemoteParty == null ? null : PartyNumber(call);
             r.Uri = call.RemoteUri;
+            SharedRecord(call, r); // Phone.Shared.Calls.cs: answered-by / placed-by on a shared line
             return r;
         }
 
@@ -216,6 +217,7 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>"Missed  202", "Received  202  01:35", "Placed  203  Busy".</summary>
         private static string DetailText(CallRecord r)
         {
+            if (r.HandledBy != null) return SharedDetail(r); // Phone.Shared.Calls.cs
             string kind = r.Kind == CallKind.Missed ? "Missed" : r.Kind == CallKind.Received ? "Received" : "Placed";
             string text = kind + "  " + (r.Number != null ? r.Number : r.Shown);
             if (r.Kind != CallKind.Missed && r.DurationSeconds > 0) return text + "  " + Duration(r.DurationSeconds);

@@ -10,6 +10,7 @@ namespace DeskPhone.Firmware.Phone
         public void KeyPressed(int keyCode)
         {
             if (MenuKey(keyCode)) return; // Phone.Settings.cs: the history and settings screens (closed first by keys that leave them)
+            if (PairingKey(keyCode)) return; // Phone.Pairing.cs: Accept / Reject / Later on a pairing request
             if (keyCode == KeyCodes.Hook) { OffHook(); return; }
             if (Mode == PhoneMode.KeyInfo) { Mode = PhoneMode.Idle; Refresh(); return; }
             if (QualityKey(keyCode)) return; // Phone.Quality.cs
@@ -110,6 +111,9 @@ namespace DeskPhone.Firmware.Phone
                     break;
                 case KeyKind.Blf:
                     BlfKeyPressed(key); // Phone.Blf.cs: pickup while it rings, else call
+                    break;
+                case KeyKind.Shared:
+                    SharedKeyPressed(number, key); // Phone.Shared.cs: pickup of a held call, else seize and dial as the line's owner
                     break;
                 default:
                     CallTarget(key);

@@ -18,7 +18,7 @@ namespace DeskPhone.Firmware.Phone
         private void StartRing(SipCall call)
         {
             RingSettings ring = RingFor(call.Account);
-            _audio.Play(RingTone(ring == null ? RingCadence.Standard : ring.Cadence));
+            _audio.Play(IsVipCall(call) ? Tone.RingVip : RingTone(ring == null ? RingCadence.Standard : ring.Cadence)); // IsVipCall: Phone.Shared.Calls.cs
             int volume = ring != null && ring.Volume >= 0 ? ring.Volume : _settings.RingVolume;
             _hw.Audio.SetVolume(volume);
             _ringingCall = call;

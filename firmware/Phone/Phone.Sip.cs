@@ -45,7 +45,7 @@ namespace DeskPhone.Firmware.Phone
         {
             switch (registration.Status)
             {
-                case RegistrationStatus.Registered: SetRegistration(RegistrationState.Registered); StartBlf(); StartMwi(); break; // StartBlf: Phone.Blf.cs, StartMwi: Phone.Mwi.cs, once
+                case RegistrationStatus.Registered: SetRegistration(RegistrationState.Registered); StartBlf(); StartMwi(); StartShared(); break; // StartBlf: Phone.Blf.cs, StartMwi: Phone.Mwi.cs, StartShared: Phone.Shared.cs, once
                 case RegistrationStatus.Registering:
                     if (Registration != RegistrationState.Registered) SetRegistration(RegistrationState.Registering);
                     break;

@@ -18,6 +18,7 @@ namespace DeskPhone.Firmware.Phone
             if (key.Kind == KeyKind.Line && Mode == PhoneMode.Dialing && ActiveLine == number)
                 return _config.LampScheme.For(LampMeaning.MineActive);
             if (key.Kind == KeyKind.Blf) return BlfLamp(key); // Phone.Blf.cs
+            if (key.Kind == KeyKind.Shared) return SharedLamp(key); // Phone.Shared.cs
             if (key.Kind == KeyKind.Feature && key.Feature == KeyFeatures.Dnd && _settings.Dnd)
                 return new LampState(LampColour.Red, Cadence.Steady);
             if (key.Kind == KeyKind.Feature && key.Feature == KeyFeatures.Voicemail && MessagesWaiting) return MessageWaitingLamp; // Phone.Mwi.cs
@@ -38,6 +39,7 @@ namespace DeskPhone.Firmware.Phone
             else if (InCallMode && _call != null) DrawCall();
             else if (Mode == PhoneMode.KeyInfo) DrawKeyInfo();
             else if (Mode == PhoneMode.History || Mode == PhoneMode.Settings) DrawMenu(); // Phone.Settings.cs
+            else if (PairingPromptShown) DrawPairingPrompt(); // Phone.Pairing.cs: a pairing request waits for an answer
             else DrawIdle();
         }
 
@@ -56,6 +58,7 @@ namespace DeskPhone.Firmware.Phone
             int n = keys.Length < _lamps.Count ? keys.Length : _lamps.Count;
             m.KeyLabels = new string[n];
             for (int i = 0; i < n; i++) m.KeyLabels[i] = keys[i].Label;
+            LabelSharedKeys(m, keys); // Phone.Shared.cs: "held Ann (exec)"
             FillIdleExtras(m); // Phone.Settings.cs: menu softkeys, "2 missed", "3 new voicemails"
             IdleView.Draw(_screen, m);
         }
@@ -67,6 +70,7 @@ namespace DeskPhone.Firmware.Phone
             AccountConfig account = key != null && key.Account != null ? key.Account : _config.DefaultAccount;
             string identity = account.DisplayName != null && account.DisplayName.Length > 0
                 ? account.DisplayName + " " + account.User : account.User;
+            identity = SharedIdentity(key, identity); // Phone.Shared.cs: "Ann Lee 203" on a shared key
             DialView.Draw(_screen, line, identity, RouteText(Route), DialString, Message);
         }
 

@@ -103,6 +103,7 @@ namespace DeskPhone.Firmware.Phone
             _keypad.Attach(_hw.Keys);
             _clockTick = _loop.StartPeriodic(1000, Redraw);
             StartSip();
+            StartPairingPrompts(); // Phone.Pairing.cs: the pending pairings this user answers
             _hw.Log.Write(LogLevel.Info, "phone", "booted " + _config.Device.Id + " (" + _config.Device.Name + ", ext " + _config.Device.Extension + ")");
             Refresh();
         }

@@ -18,6 +18,8 @@ namespace DeskPhone.Firmware.Ui
         public string Duration;
         /// <summary>A transient message, or null.</summary>
         public string Message;
+        /// <summary>A badge at the right of the title ("VIP": a VIP caller of the executive), or null.</summary>
+        public string Badge;
         /// <summary>Softkey labels, left to right.</summary>
         public string Soft1, Soft2, Soft3, Soft4;
     }
@@ -34,7 +36,9 @@ namespace DeskPhone.Firmware.Ui
             int w = screen.Frame.Width;
             screen.Begin();
             int durationWidth = m.Duration == null ? 0 : TextRenderer.Measure(Screen.Small, m.Duration);
-            screen.Text(Screen.Small, 0, 0, w - durationWidth - 2, m.Title);
+            int badgeWidth = m.Badge == null ? 0 : TextRenderer.Measure(Screen.Small, m.Badge) + 4;
+            screen.Text(Screen.Small, 0, 0, w - durationWidth - badgeWidth - 2, m.Title);
+            if (m.Badge != null) screen.Text(Screen.Small, w - durationWidth - badgeWidth, 0, badgeWidth - 2, m.Badge);
             if (m.Duration != null) screen.Text(Screen.Small, w - durationWidth, 0, durationWidth, m.Duration);
             screen.Rule(9);
             screen.Text(TextFace.Normal.FontFor(m.Name), 0, NameTop, w, m.Name);

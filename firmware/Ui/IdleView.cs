@@ -30,7 +30,7 @@ namespace DeskPhone.Firmware.Ui
             screen.Rule(20);
             if (m.Message != null)
             {
-                screen.Text(Screen.Small, 0, LabelTop + LabelRow, w, m.Message, TextAlign.Centre, false);
+                DrawMessage(screen, m.Message, w);
             }
             else
             {
@@ -38,6 +38,29 @@ namespace DeskPhone.Firmware.Ui
             }
             Softkeys.Draw(screen, "DND", m.Pages > 1 ? "Page " + m.Page.ToString() + "/" + m.Pages.ToString() : null, m.Soft3, m.Soft4);
             screen.End();
+        }
+
+        /// <summary>The message centred, on a second row from the last space that fits when it is wider than the screen.</summary>
+        private static void DrawMessage(Screen screen, string text, int w)
+        {
+            string second = null;
+            if (TextRenderer.Measure(Screen.Small, text) > w)
+            {
+                int cut = -1;
+                for (int i = 1; i < text.Length; i++)
+                {
+                    if (text[i] != ' ') continue;
+                    if (TextRenderer.Measure(Screen.Small, text.Substring(0, i)) > w) break;
+                    cut = i;
+                }
+                if (cut > 0)
+                {
+                    second = text.Substring(cut + 1);
+                    text = text.Substring(0, cut);
+                }
+            }
+            screen.Text(Screen.Small, 0, LabelTop + LabelRow, w, text, TextAlign.Centre, false);
+            if (second != null) screen.Text(Screen.Small, 0, LabelTop + 2 * LabelRow, w, second, TextAlign.Centre, false);
         }
 
         private static void DrawLabels(Screen screen, string[] labels)

@@ -28,7 +28,7 @@ public sealed class ReceptionScenarioTests
             string reception = Device(dir, kamailio, "201", "reception-secret", "Reception",
                 """{ "kind": "blf", "label": "Bob", "target": "sip:202@office.example" }""");
             string assistant = Device(dir, kamailio, "202", "bob-secret", "Bob Stone", null);
-            await using var app = await SimulatorApp.StartAsync(new HostOptions { DeviceFiles = new[] { reception, assistant }, RtpPortBase = 48000 }, port: 0, withView: false);
+            await using var app = await SimulatorApp.StartAsync(new HostOptions { DeviceFiles = new[] { reception, assistant }, RtpPortBase = 56000 } /* 56000 and 57000: no other interop test uses them */, port: 0, withView: false);
             using var http = new HttpClient { BaseAddress = new Uri(app.Url + "/") };
 
             await Until(http, async () => (await Get(http, "api/phones/phone-201")).GetProperty("registration").GetString() == "registered", "201 registered");

@@ -13,6 +13,7 @@ public sealed class SoftswitchConfigTests
     [InlineData("WITHOUT_PRESENCE")]
     [InlineData("WITHOUT_SCA")]
     [InlineData("WITHOUT_PRESENCE WITHOUT_SCA")]
+    [InlineData("PAIRING_SERVICE=\"sip:127.0.0.1:5099\" CTL_SOCKET=\"unix:/tmp/deskphone-ctl-check\"")]
     public async Task The_softswitch_config_parses_with_each_option(string defines)
     {
         var kamailio = InteropTools.RequireExecutable("kamailio", "kamailio");

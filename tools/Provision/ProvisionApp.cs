@@ -32,6 +32,7 @@ public static class ProvisionApp
         new OfficeUnpairCommand(),
         new OfficeDeactivateCommand(),
         new OfficeLimitsCommand(),
+        new OfficeServeCommand(),
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter errors)

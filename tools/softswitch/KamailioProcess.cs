@@ -102,6 +102,20 @@ public sealed class KamailioProcess : IDisposable
     /// <summary>"sip:user@Domain".</summary>
     public string Aor(string user) => $"sip:{user}@{Domain}";
 
+    /// <summary>Where MESSAGEs to sip:pairing@Domain go ('deskphone-provision office serve', tools/softswitch/kamailio/pairing.cfg), or null.</summary>
+    public string? PairingService { get; private set; }
+
+    /// <summary>Hands users' answers to pairing requests to the office service at <paramref name="uri"/> ("sip:127.0.0.1:PORT"). Only before Start.</summary>
+    public KamailioProcess UsePairingService(string uri)
+    {
+        if (_process != null) throw new InvalidOperationException("name the pairing service before Start");
+        PairingService = uri;
+        return this;
+    }
+
+    /// <summary>With a pairing service: the ctl module's socket, for 'kamcmd -s ControlSocket htable.reload deleg' after a change.</summary>
+    public string ControlSocket => Path.Combine(_tempDir, "run", "ctl");
+
     /// <summary>
     /// Writes the tables, starts Kamailio and waits (bounded) until it answers an OPTIONS over UDP.
     /// Retries on another port if the chosen one was taken in the meantime.
@@ -160,6 +174,13 @@ public sealed class KamailioProcess : IDisposable
                  })
         {
             info.ArgumentList.Add(a);
+        }
+        if (PairingService != null)
+        {
+            info.ArgumentList.Add("-A");
+            info.ArgumentList.Add($"PAIRING_SERVICE=\"{PairingService}\"");
+            info.ArgumentList.Add("-A");
+            info.ArgumentList.Add($"CTL_SOCKET=\"unix:{ControlSocket}\"");
         }
         return _log!.Start(info);
     }

@@ -58,22 +58,24 @@ public sealed partial class SipProbe : IDisposable
     /// <summary>
     /// Sends a request and returns its final response (the first ≥ 200). With a user and password,
     /// a 401/407 is answered once with credentials and the second final response is returned.
+    /// A <paramref name="body"/> goes with its <paramref name="contentType"/>.
     /// </summary>
     public SipResponse Send(string method, string requestUri, string from, string to,
         string? user = null, string? password = null, IEnumerable<string>? extraHeaders = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null, string? body = null, string contentType = "text/plain")
     {
         var callId = Guid.NewGuid().ToString("N") + "@probe";
         var fromTag = Guid.NewGuid().ToString("N")[..10];
         var extra = extraHeaders?.ToList() ?? new List<string>();
-        var response = Exchange(Build(method, requestUri, from, to, callId, fromTag, extra), timeout);
+        if (body != null) extra.Add("Content-Type: " + contentType);
+        var response = Exchange(Build(method, requestUri, from, to, callId, fromTag, extra, body: body), timeout);
         if ((response.Status == 401 || response.Status == 407) && user != null && password != null)
         {
             var challenge = response.Header(response.Status == 401 ? "WWW-Authenticate" : "Proxy-Authenticate") ?? "";
             var header = (response.Status == 401 ? "Authorization: " : "Proxy-Authorization: ")
                 + Digest(challenge, method, requestUri, user, password);
             extra.Add(header);
-            response = Exchange(Build(method, requestUri, from, to, callId, fromTag, extra), timeout);
+            response = Exchange(Build(method, requestUri, from, to, callId, fromTag, extra, body: body), timeout);
         }
         return response;
     }

@@ -98,6 +98,7 @@ namespace DeskPhone.Firmware.Sip.Call
             }
             SipMessage ok = Response(_incomingInvite, 200);
             AddCapabilities(ok, false);
+            StampAppearance(ok, null); // CallAppearance.cs: the appearance this phone takes the call on
             SetSdp(ok, body);
             Dialog.Confirm(null);
             _inviteServer.Respond(ok);

@@ -35,6 +35,7 @@ namespace DeskPhone.Firmware.Sip.Call
             LocalTag = _stack.NewTag();
             string display = Account.DisplayName;
             LocalParty = SipNameAddr.Parse((display != null && display.Length > 0 ? SipText.Quote(display) + " " : "") + "<" + Account.AddressOfRecord + ">");
+            if (_appearance != null && _appearance.Identity != null) LocalParty = SipNameAddr.Parse(_appearance.Identity); // CallAppearance.cs: as the line's owner
             string text = NormalizeTarget(target);
             SipUri uri;
             string why;
@@ -102,6 +103,7 @@ namespace DeskPhone.Firmware.Sip.Call
             r.AddHeader(SipHeaderNames.CSeq, cseq.ToString() + " INVITE");
             r.AddHeader(SipHeaderNames.Contact, ContactFor(target == null ? "UDP" : target.Transport));
             AddCapabilities(r, true);
+            StampAppearance(r, null); // CallAppearance.cs: Call-Info naming the shared appearance
             if (_extraName != null) r.AddHeader(_extraName, _extraValue);
             if (_authName != null) r.AddHeader(_authName, _authValue);
             SetSdp(r, _offer);

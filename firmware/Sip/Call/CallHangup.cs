@@ -58,6 +58,7 @@ namespace DeskPhone.Firmware.Sip.Call
             SipMessage bye = Dialog.CreateRequest(SipMethods.Bye);
             bye.SetHeader(SipHeaderNames.UserAgent, _stack.Settings.UserAgent);
             bye.SetHeader(SipHeaderNames.ContentLength, "0");
+            StampAppearance(bye, null); // CallAppearance.cs
             _byeTx = SendInDialog(bye);
             if (_byeTx == null)
             {
@@ -77,7 +78,7 @@ namespace DeskPhone.Firmware.Sip.Call
         /// <summary>The far end hung up: 200 to the BYE (and 487 to an INVITE we had not answered).</summary>
         internal void OnBye(ServerTransaction transaction, SipMessage bye)
         {
-            transaction.Respond(200);
+            transaction.Respond(ByeOk(bye)); // CallAppearance.cs: 200, with Call-Info on a shared appearance
             if (_inviteServer != null && !_inviteServer.IsAnswered) _inviteServer.Respond(Response(_incomingInvite, 487));
             if (_byeTx != null)
             {

@@ -75,7 +75,18 @@ namespace DeskPhone.Firmware.Sip.Call
         /// </summary>
         public SipCall Connect(AccountConfig account, string target)
         {
+            return Connect(account, target, null);
+        }
+
+        /// <summary>
+        /// Calls <paramref name="target"/> on a shared line's <paramref name="appearance"/> (null: as
+        /// <see cref="Connect(AccountConfig, string)"/>): From is the appearance's identity when it has one,
+        /// the Contact names the line, the INVITE and what follows carry its Call-Info. Credentials stay the account's.
+        /// </summary>
+        public SipCall Connect(AccountConfig account, string target, SharedAppearance appearance)
+        {
             SipCall call = NewCall(account, CallDirection.Outgoing);
+            if (appearance != null) call.SetOutgoingAppearance(appearance);
             call.StartOutgoing(target);
             return call;
         }

@@ -46,7 +46,7 @@ namespace DeskPhone.Firmware.Sip.Call
         /// <summary>The media's offer for a re-INVITE of <paramref name="kind"/>, made anew for each attempt after 491.</summary>
         private string ReinviteOffer(int kind)
         {
-            if (kind == KindHold) return Media.HoldOffer(true);
+            if (kind == KindHold || kind == KindHoldPrivate) return Media.HoldOffer(true);
             if (kind == KindResume) return Media.HoldOffer(false);
             return Media.CreateOffer();
         }
@@ -60,7 +60,7 @@ namespace DeskPhone.Firmware.Sip.Call
         {
             _reinviteKind = kind;
             _reinviteBody = ReinviteOffer(kind);
-            _pendingHold = kind == KindHold || (kind == KindReoffer && LocalHold);
+            _pendingHold = kind == KindHold || kind == KindHoldPrivate || (kind == KindReoffer && LocalHold);
             _reinviteAuthName = null;
             _reinviteAuthTried = false;
             SendReinvite();
@@ -71,6 +71,7 @@ namespace DeskPhone.Firmware.Sip.Call
         {
             SipMessage r = Dialog.CreateRequest(SipMethods.Invite);
             AddCapabilities(r, true);
+            StampAppearance(r, AppearanceStateFor(_reinviteKind)); // CallAppearance.cs: held, held-private or active
             if (_reinviteAuthName != null) r.AddHeader(_reinviteAuthName, _reinviteAuthValue);
             SetSdp(r, _reinviteBody);
             _reinviteTx = SendInDialog(r);
@@ -96,7 +97,7 @@ namespace DeskPhone.Firmware.Sip.Call
                 string body = BodyOf(response);
                 string why = "no SDP answer in the 2xx";
                 if (body == null) Media.OfferRejected();
-                if (body != null && Media.RemoteAnswer(body, out why)) LocalHold = _pendingHold;
+                if (body != null && Media.RemoteAnswer(body, out why)) { LocalHold = _pendingHold; SettleHoldKind(); } // CallAppearance.cs: a private hold
                 else Log(LogLevel.Warning, "unusable answer to our re-INVITE, the session stays as it was: " + why);
                 Listener.CallUpdated(this);
                 return;

@@ -248,7 +248,7 @@ namespace DeskPhone.Firmware.Sip.Call
         /// <summary>Our Contact for <paramref name="transport"/>.</summary>
         private string ContactFor(string transport)
         {
-            return SipRouting.ContactFor(_stack, Account.User, transport);
+            return SipRouting.ContactFor(_stack, ContactUser, transport); // CallAppearance.cs: the shared line's user on an appearance
         }
 
         /// <summary>Allow, Supported and the product on a request or 2xx.</summary>

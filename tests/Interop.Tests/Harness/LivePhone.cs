@@ -21,9 +21,28 @@ public sealed class LivePhone : IDisposable
     /// <paramref name="extraKeys"/> are JSON key objects after its line key, e.g. <c>{ "kind": "blf", "target": "sip:202@office.example" }</c>.
     /// </summary>
     public LivePhone(KamailioProcess kamailio, string user, string password, int rtpPortFirst = 42000, string extraKeys = "")
+        : this(WriteDeviceFile(kamailio, user, password, extraKeys), "phone-" + user, rtpPortFirst)
     {
-        _dir = Directory.CreateTempSubdirectory("deskphone-live-").FullName;
-        string file = Path.Combine(_dir, "phone-" + user + ".json");
+    }
+
+    /// <summary>Starts the phone <paramref name="deviceFile"/> describes, as it is (e.g. one deskphone-provision generated); the file is copied first.</summary>
+    public LivePhone(string deviceFile, int rtpPortFirst = 42000)
+        : this(CopyDeviceFile(deviceFile), "phone-" + Path.GetFileNameWithoutExtension(deviceFile), rtpPortFirst)
+    {
+    }
+
+    private LivePhone(string file, string name, int rtpPortFirst)
+    {
+        _dir = Path.GetDirectoryName(file)!;
+        LogPath = Path.Combine(InteropTools.LogDir, $"{name}-{Path.GetFileName(_dir)}.log");
+        Log = new StreamWriter(LogPath) { AutoFlush = true };
+        _host = new PhoneHost(new HostOptions { DeviceFiles = new[] { file }, LogEcho = TextWriter.Synchronized(Log), RtpPortBase = rtpPortFirst });
+        Sim = _host.Phones.Single();
+    }
+
+    private static string WriteDeviceFile(KamailioProcess kamailio, string user, string password, string extraKeys)
+    {
+        string file = Path.Combine(Directory.CreateTempSubdirectory("deskphone-live-").FullName, "phone-" + user + ".json");
         File.WriteAllText(file, $$"""
             {
               "device": { "id": "phone-{{user}}", "name": "Phone {{user}}", "extension": "{{user}}", "board": "sim-desk-8" },
@@ -32,10 +51,14 @@ public sealed class LivePhone : IDisposable
               "keys": [ { "kind": "line", "label": "Line 1", "account": "main" }{{(extraKeys.Length == 0 ? "" : ", " + extraKeys)}} ]
             }
             """);
-        LogPath = Path.Combine(InteropTools.LogDir, $"phone-{user}-{Path.GetFileName(_dir)}.log");
-        Log = new StreamWriter(LogPath) { AutoFlush = true };
-        _host = new PhoneHost(new HostOptions { DeviceFiles = new[] { file }, LogEcho = TextWriter.Synchronized(Log), RtpPortBase = rtpPortFirst });
-        Sim = _host.Phones.Single();
+        return file;
+    }
+
+    private static string CopyDeviceFile(string deviceFile)
+    {
+        string file = Path.Combine(Directory.CreateTempSubdirectory("deskphone-live-").FullName, Path.GetFileName(deviceFile));
+        File.Copy(deviceFile, file);
+        return file;
     }
 
     /// <summary>The simulated phone (firmware, keys, display, audio codec).</summary>

@@ -111,6 +111,20 @@ public class DeviceFilesTests
     }
 
     [Fact]
+    public void An_executive_with_an_active_pairing_gets_a_shared_key_on_her_own_line_and_a_pending_one_gives_none()
+    {
+        var office = TestOffice.Create();
+        Delegation.AddPairing(office, "ann", "bob", Actor.User("bob"));
+        Assert.DoesNotContain(Load(office, "ann").Keys, k => k.Kind == KeyKind.Shared);
+
+        office.Pair("ann", "reception");
+
+        KeyConfig own = Load(office, "ann").Keys.Single(k => k.Kind == KeyKind.Shared);
+        Assert.Equal((DeviceFiles.OwnSharedLabel, "sip:203@office.example", (KeyDelegation?)null), (own.Label, own.Target, own.Delegation));
+        Assert.DoesNotContain(Load(office, "reception").Keys, k => k.Kind == KeyKind.Shared && k.Target == "sip:201@office.example");
+    }
+
+    [Fact]
     public void Every_device_file_of_a_busy_office_loads_through_the_phones_own_loader()
     {
         var office = TestOffice.Create(extraUsers: 10);

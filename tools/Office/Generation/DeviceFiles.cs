@@ -11,16 +11,23 @@ public sealed record GeneratedDevice(Phone Phone, User User, string FileName, st
 
 /// <summary>
 /// Writes the device file of every phone whose user is active: identity and account from the user
-/// and the office's SIP settings; the phone's line keys; one <c>shared</c> key per active pairing
-/// where the user is the assistant, carrying the pairing's permissions, whose line it is ("for") and
+/// and the office's SIP settings; the phone's line keys; for an executive with an active pairing a
+/// <c>shared</c> key on their own line; one <c>shared</c> key per active pairing where the user is the assistant, carrying the pairing's permissions, whose line it is ("for") and
 /// the executive's VIP callers; the phone's own keys, features and display; and the user's pending
-/// pairings for the phone to prompt. The firmware's loader checks the result (the tool does that
-/// before writing anything). Same office, same bytes.
+/// pairings for the phone to prompt, with "pairingService" (where the answer goes) when the user has
+/// one to answer. The firmware's loader checks the result (the tool does that before writing
+/// anything). Same office, same bytes.
 /// </summary>
 public static class DeviceFiles
 {
     /// <summary>The account id every generated file uses.</summary>
     public const string AccountId = "main";
+
+    /// <summary>The SIP user the phones send their answers to pairing requests to (Kamailio routes it to 'office serve').</summary>
+    public const string PairingServiceUser = "pairing";
+
+    /// <summary>"sip:pairing@office.example": the device files' "pairingService".</summary>
+    public static string PairingService(OfficeDirectory office) => $"sip:{PairingServiceUser}@{office.Sip.Domain}";
 
     /// <summary>Longest key label the firmware takes.</summary>
     public const int MaxLabel = 24;
@@ -48,6 +55,10 @@ public static class DeviceFiles
         {
             keys.Add(JsonText.Object(("kind", "line"), ("label", $"Line {i}"), ("account", AccountId)));
         }
+        if (office.Pairings.Any(p => p.State == PairingState.Active && p.Executive == user.Id))
+        {
+            keys.Add(OwnSharedKey(office, user));
+        }
         foreach (Pairing p in office.Pairings.Where(p => p.State == PairingState.Active && p.Assistant == user.Id))
         {
             keys.Add(SharedKey(office, p));
@@ -64,6 +75,11 @@ public static class DeviceFiles
         {
             sb.Append("  ").Append(JsonText.Quote(tail[i].Name)).Append(": ").Append(JsonText.Inline(tail[i].Value))
                 .Append(i == tail.Count - 1 && pending.Count == 0 ? "\n" : ",\n");
+        }
+        if (office.Pairings.Any(p => p.State == PairingState.Pending && p.Involves(user.Id) && p.RequestedBy != user.Id))
+        {
+            // This user answers a request: where the phone sends the answer (tools/Provision, "office serve").
+            sb.Append("  ").Append(JsonText.Quote("pairingService")).Append(": ").Append(JsonText.Quote(PairingService(office))).Append(",\n");
         }
         if (pending.Count > 0) JsonText.List(sb, "  ", "pendingPairings", pending, last: true);
         return sb.Append("}\n").ToString();
@@ -82,6 +98,17 @@ public static class DeviceFiles
         if (office.Sip.OutboundProxy != null) yield return ("outboundProxy", office.Sip.OutboundProxy);
         foreach (var (name, value) in extra.Where(m => m.Key != "authUser")) yield return (name, value?.DeepClone());
     }
+
+    /// <summary>The label of an executive's key on their own line.</summary>
+    public const string OwnSharedLabel = "My line (shared)";
+
+    /// <summary>
+    /// An executive's key on their own line, shared with their assistants: <c>{ "kind": "shared", "target": own address }</c>,
+    /// no delegation. The phone watches the line's appearances through it (an assistant's calls light it) and puts
+    /// its own calls to the line on appearances, which sca needs from every phone of the line (firmware/Phone/README.md).
+    /// </summary>
+    private static string OwnSharedKey(OfficeDirectory office, User user) =>
+        JsonText.Object(("kind", "shared"), ("label", OwnSharedLabel), ("target", office.Aor(user)), ("account", AccountId));
 
     /// <summary>The assistant's key for the executive's line: <c>{ "kind": "shared", ..., "delegation": {...} }</c>.</summary>
     private static string SharedKey(OfficeDirectory office, Pairing p)

@@ -33,9 +33,18 @@ public sealed class ProvisionCommand : ICommand
         string? profiles = options.Get("profiles");
         OfficeDirectory? office = OfficeCommand.Load(path, errors, out bool loaded);
         if (!loaded) return ProvisionApp.Failed;
+        return Generate(office!, path, outDir, profiles, output, errors) ? ProvisionApp.Ok : ProvisionApp.Failed;
+    }
 
+    /// <summary>
+    /// Checks and writes <paramref name="office"/>'s device files and softswitch tables under <paramref name="outDir"/>
+    /// (what Run does once office.json is read; 'office serve' calls it after each answer). False, with
+    /// every error written and nothing written to <paramref name="outDir"/>, when a generated file is wrong.
+    /// </summary>
+    public static bool Generate(OfficeDirectory office, string path, string outDir, string? profiles, TextWriter output, TextWriter errors)
+    {
         string devicesDir = Path.Combine(outDir, DevicesDir);
-        IReadOnlyList<GeneratedDevice> devices = DeviceFiles.Generate(office!);
+        IReadOnlyList<GeneratedDevice> devices = DeviceFiles.Generate(office);
         var problems = new List<SiteError>();
         foreach (GeneratedDevice d in devices)
         {
@@ -53,19 +62,19 @@ public sealed class ProvisionCommand : ICommand
             foreach (SiteError e in problems) errors.WriteLine(e);
             errors.WriteLine($"{problems.Count} error(s) in the device files generated from {path} (the phones' keys, account, "
                 + "features or display there, or their board); nothing written");
-            return ProvisionApp.Failed;
+            return false;
         }
 
         Directory.CreateDirectory(devicesDir);
         foreach (GeneratedDevice d in devices)
         {
             File.WriteAllBytes(Path.Combine(devicesDir, d.FileName), Utf8(d.Text));
-            int shared = office!.Pairings.Count(p => p.State == PairingState.Active && p.Assistant == d.User.Id);
+            int shared = office.Pairings.Count(p => p.State == PairingState.Active && p.Assistant == d.User.Id);
             int pending = office.Pairings.Count(p => p.State == PairingState.Pending && p.Involves(d.User.Id));
             output.WriteLine($"{d.Phone.Id}: {d.User.Name} ({d.User.Extension}) -> {Path.Combine(devicesDir, d.FileName)}"
                 + (shared == 0 ? "" : $", {shared} shared line(s)") + (pending == 0 ? "" : $", {pending} pending pairing(s)"));
         }
-        foreach (Phone skipped in office!.Phones.Where(p => office.FindUser(p.User)?.Active == false))
+        foreach (Phone skipped in office.Phones.Where(p => office.FindUser(p.User)?.Active == false))
         {
             output.WriteLine($"{skipped.Id}: skipped, {skipped.User} is deactivated");
         }
@@ -82,7 +91,7 @@ public sealed class ProvisionCommand : ICommand
         int active = office.Pairings.Count(p => p.State == PairingState.Active);
         output.WriteLine($"softswitch: {office.Users.Count(u => u.Active)} subscriber(s), {active} active pairing(s) -> {softswitch} "
             + "(load with tools/softswitch/kamailio/init-db.sh DBDIR " + softswitch + ", then restart Kamailio)");
-        return ProvisionApp.Ok;
+        return true;
     }
 
     private static byte[] Utf8(string text) => new UTF8Encoding(false).GetBytes(text);
