@@ -153,12 +153,25 @@ public sealed class PhoneHost : IDisposable
         Wait(KeyTiming.DebounceMs + 12);
     }
 
-    /// <summary>A press held for <paramref name="holdMs"/>.</summary>
+    /// <summary>
+    /// A press held for <paramref name="holdMs"/>. In real time the release also waits (at most 2 s)
+    /// until the firmware's keypad has the key down past its debounce, and the call returns once it
+    /// has it up again: on a loaded machine the phone's loop can be held up longer than the hold, and
+    /// the debounce would otherwise take the press for a bounce.
+    /// </summary>
     public void Press(SimPhone phone, int keyCode, int holdMs)
     {
         Edge(phone, keyCode, true);
+        if (!VirtualTime) Until(phone, () => phone.Firmware.Keypad.IsDown(keyCode));
         Wait(Math.Max(0, holdMs - (KeyTiming.DebounceMs + 12)));
         Edge(phone, keyCode, false);
+        if (!VirtualTime) Until(phone, () => !phone.Firmware.Keypad.IsDown(keyCode));
+    }
+
+    private void Until(SimPhone phone, Func<bool> seen)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(2);
+        while (!Do(phone, seen) && DateTime.UtcNow < deadline) Thread.Sleep(5);
     }
 
     private void Start(SimPhone phone)
