@@ -157,6 +157,13 @@ public sealed class SocketNetwork : INetwork, IDisposable
         catch (Exception e) { HandlerFailed?.Invoke(e); }
     }
 
+    /// <summary>Runs a datagram handler like <see cref="RunHandler(Action)"/>, without a closure per datagram.</summary>
+    internal void RunHandler(DatagramReceived handler, byte[] data, int count, string address, int port)
+    {
+        try { handler(data, 0, count, address, port); }
+        catch (Exception e) { HandlerFailed?.Invoke(e); }
+    }
+
     /// <summary>The client-side TLS options for <paramref name="serverName"/>.</summary>
     internal SslClientAuthenticationOptions ClientTlsOptions(string serverName)
     {

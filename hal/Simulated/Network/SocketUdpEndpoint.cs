@@ -21,6 +21,15 @@ public sealed class SocketUdpEndpoint : IUdpEndpoint
     private readonly Thread _receiver;
     private volatile bool _closed;
     private int _closing;
+    private Destination? _lastDestination; // the last SendTo target: RTP goes to one address, packet after packet
+
+    /// <summary>A parsed send target, swapped whole so threads sending on one port never see half of one.</summary>
+    private sealed class Destination(string address, int port, IPEndPoint endPoint)
+    {
+        public readonly string Address = address;
+        public readonly int Port = port;
+        public readonly SocketAddress Socket = endPoint.Serialize(); // SendTo with an EndPoint serializes it every time
+    }
 
     private SocketUdpEndpoint(SocketNetwork network, Socket socket, DatagramReceived onDatagram)
     {
@@ -63,10 +72,16 @@ public sealed class SocketUdpEndpoint : IUdpEndpoint
         ArgumentNullException.ThrowIfNull(data);
         if (offset < 0 || count < 0 || offset > data.Length - count) throw new ArgumentOutOfRangeException(nameof(count));
         if (_closed || count > MaxDatagramBytes || port is < 1 or > 65535) return false;
-        if (!IPAddress.TryParse(address, out var ip) || ip.AddressFamily != _socket.AddressFamily) return false;
+        var to = _lastDestination;
+        if (to == null || to.Port != port || !string.Equals(to.Address, address, StringComparison.Ordinal))
+        {
+            if (!IPAddress.TryParse(address, out var ip) || ip.AddressFamily != _socket.AddressFamily) return false;
+            to = new Destination(address, port, new IPEndPoint(ip, port));
+            _lastDestination = to;
+        }
         try
         {
-            return _socket.SendTo(data, offset, count, SocketFlags.None, new IPEndPoint(ip, port)) == count;
+            return _socket.SendTo(data.AsSpan(offset, count), SocketFlags.None, to.Socket) == count;
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
@@ -87,14 +102,19 @@ public sealed class SocketUdpEndpoint : IUdpEndpoint
     private void ReceiveLoop()
     {
         var buffer = new byte[65536];
-        EndPoint any = new IPEndPoint(_socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        // The sender's address arrives in a reused SocketAddress; its text form is made again only
+        // when the sender changes, so a steady RTP stream allocates nothing per datagram.
+        var from = new SocketAddress(_socket.AddressFamily);
+        var last = new SocketAddress(_socket.AddressFamily);
+        bool haveLast = false;
+        string fromAddress = "";
+        int fromPort = 0;
         while (!_closed)
         {
-            EndPoint from = any;
             int n;
             try
             {
-                n = _socket.ReceiveFrom(buffer, 0, buffer.Length, SocketFlags.None, ref from);
+                n = _socket.ReceiveFrom(buffer, SocketFlags.None, from);
             }
             catch (SocketException e) when (!_closed && e.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize)
             {
@@ -105,8 +125,16 @@ public sealed class SocketUdpEndpoint : IUdpEndpoint
                 break; // closed
             }
             if (_closed) break;
-            var remote = (IPEndPoint)from;
-            _network.RunHandler(() => _onDatagram(buffer, 0, n, remote.Address.ToString(), remote.Port));
+            if (!haveLast || !from.Equals(last))
+            {
+                var remote = (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(from);
+                fromAddress = remote.Address.ToString();
+                fromPort = remote.Port;
+                last.Size = from.Size;
+                from.Buffer.Span[..from.Size].CopyTo(last.Buffer.Span);
+                haveLast = true;
+            }
+            _network.RunHandler(_onDatagram, buffer, n, fromAddress, fromPort);
         }
     }
 }

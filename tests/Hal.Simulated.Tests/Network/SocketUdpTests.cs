@@ -35,6 +35,40 @@ public sealed class SocketUdpTests : IDisposable
     }
 
     [Fact]
+    public void A_steady_stream_between_two_real_ports_allocates_nothing_per_datagram_on_either_side()
+    {
+        // The receive thread notes its own allocation count at every datagram; the sender is this thread.
+        const int Warm = 50, Measured = 200;
+        var seen = new long[Warm + Measured];
+        int received = 0;
+        string? lastFrom = null;
+        var done = new ManualResetEventSlim();
+        var a = _net.OpenUdp(0, (_, _, _, _, _) => { })!;
+        var b = _net.OpenUdp(0, (data, offset, count, address, port) =>
+        {
+            int i = received++;
+            if (i < seen.Length) seen[i] = GC.GetAllocatedBytesForCurrentThread();
+            lastFrom = address;
+            if (received == seen.Length) done.Set();
+        })!;
+        var packet = new byte[172]; // an RTP packet of 20 ms G.711
+
+        long sendBytes = 0;
+        for (int i = 0; i < seen.Length && !done.IsSet; i++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Assert.True(a.SendTo(packet, 0, packet.Length, "127.0.0.1", b.LocalPort));
+            if (i >= Warm) sendBytes += GC.GetAllocatedBytesForCurrentThread() - before;
+            if (i % 20 == 19) Thread.Sleep(1); // let the receiver keep up: loopback drops what overflows the buffer
+        }
+
+        Assert.True(done.Wait(Patience), $"received {received} of {seen.Length}");
+        Assert.Equal(0, sendBytes);
+        Assert.Equal(0, seen[^1] - seen[Warm]); // the receive loop, handler call included, between datagram 50 and 250
+        Assert.Equal("127.0.0.1", lastFrom);
+    }
+
+    [Fact]
     public void Real_udp_bind_of_a_taken_port_returns_null()
     {
         var first = _net.OpenUdp(0, (_, _, _, _, _) => { })!;
