@@ -40,13 +40,7 @@ public static class CallCpu
         }).Start();
         if (far.Register().Type != "REGISTER_OK") throw new InvalidOperationException("baresip did not register");
 
-        string device = Path.Combine(dir, "phone.json");
-        File.WriteAllText(device, $$"""
-            { "device": { "id": "cpu-201", "name": "CPU 201", "extension": "201", "board": "sim-desk-8" },
-              "accounts": [ { "id": "main", "user": "201", "domain": "{{kamailio.Domain}}", "password": "reception-secret",
-                              "registrar": "{{kamailio.ProxyUri}}", "outboundProxy": "{{kamailio.ProxyUri}};lr" } ],
-              "keys": [ { "kind": "line", "label": "Line 1", "account": "main" } ] }
-            """);
+        string device = kamailio.WriteDeviceFile(dir, "201", "reception-secret", "CPU 201", deviceId: "cpu-201");
         using var host = new PhoneHost(new HostOptions { DeviceFiles = new[] { device }, RtpPortBase = 47000 });
         var phone = host.Phones.Single();
         Until(() => host.Do(phone, () => phone.Firmware.Registration == RegistrationState.Registered), "registered");

@@ -25,9 +25,9 @@ public sealed class ReceptionScenarioTests
         string dir = Directory.CreateTempSubdirectory("deskphone-scenario-").FullName;
         try
         {
-            string reception = Device(dir, kamailio, "201", "reception-secret", "Reception",
+            string reception = kamailio.WriteDeviceFile(dir, "201", "reception-secret", "Reception",
                 """{ "kind": "blf", "label": "Bob", "target": "sip:202@office.example" }""");
-            string assistant = Device(dir, kamailio, "202", "bob-secret", "Bob Stone", null);
+            string assistant = kamailio.WriteDeviceFile(dir, "202", "bob-secret", "Bob Stone");
             await using var app = await SimulatorApp.StartAsync(new HostOptions { DeviceFiles = new[] { reception, assistant }, RtpPortBase = 56000 } /* 56000 and 57000: no other interop test uses them */, port: 0, withView: false);
             using var http = new HttpClient { BaseAddress = new Uri(app.Url + "/") };
 
@@ -61,21 +61,6 @@ public sealed class ReceptionScenarioTests
         {
             try { Directory.Delete(dir, true); } catch (IOException) { }
         }
-    }
-
-    private static string Device(string dir, KamailioProcess kamailio, string user, string password, string name, string? extraKey)
-    {
-        string file = Path.Combine(dir, "phone-" + user + ".json");
-        string extra = extraKey == null ? "" : ", " + extraKey;
-        File.WriteAllText(file, $$"""
-            {
-              "device": { "id": "phone-{{user}}", "name": "{{name}}", "extension": "{{user}}", "board": "sim-desk-8" },
-              "accounts": [ { "id": "main", "user": "{{user}}", "displayName": "{{name}}", "domain": "{{kamailio.Domain}}",
-                              "password": "{{password}}", "registrar": "{{kamailio.ProxyUri}}", "outboundProxy": "{{kamailio.ProxyUri}};lr" } ],
-              "keys": [ { "kind": "line", "label": "Line 1", "account": "main" }{{extra}} ]
-            }
-            """);
-        return file;
     }
 
     private static async Task<JsonElement> Get(HttpClient http, string path)

@@ -102,6 +102,28 @@ public sealed class KamailioProcess : IDisposable
     /// <summary>"sip:user@Domain".</summary>
     public string Aor(string user) => $"sip:{user}@{Domain}";
 
+    /// <summary>
+    /// Writes a device file (firmware/Config format) for subscriber <paramref name="user"/> of this Kamailio into
+    /// <paramref name="directory"/>: one account registering here through it as outbound proxy, a line key, then
+    /// <paramref name="extraKeys"/> (JSON key objects, e.g. <c>{ "kind": "blf", "target": "sip:202@office.example" }</c>).
+    /// Device id "phone-USER" and name "Phone USER" unless given. Returns the file's path.
+    /// </summary>
+    public string WriteDeviceFile(string directory, string user, string password, string? name = null, string extraKeys = "", string? deviceId = null)
+    {
+        string id = deviceId ?? "phone-" + user;
+        string shown = name ?? "Phone " + user;
+        string file = Path.Combine(directory, id + ".json");
+        File.WriteAllText(file, $$"""
+            {
+              "device": { "id": "{{id}}", "name": "{{shown}}", "extension": "{{user}}", "board": "sim-desk-8" },
+              "accounts": [ { "id": "main", "user": "{{user}}", "displayName": "{{shown}}", "domain": "{{Domain}}",
+                              "password": "{{password}}", "registrar": "{{ProxyUri}}", "outboundProxy": "{{ProxyUri}};lr" } ],
+              "keys": [ { "kind": "line", "label": "Line 1", "account": "main" }{{(extraKeys.Length == 0 ? "" : ", " + extraKeys)}} ]
+            }
+            """);
+        return file;
+    }
+
     /// <summary>Where MESSAGEs to sip:pairing@Domain go ('deskphone-provision office serve', tools/softswitch/kamailio/pairing.cfg), or null.</summary>
     public string? PairingService { get; private set; }
 

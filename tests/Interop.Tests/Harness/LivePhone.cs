@@ -40,19 +40,8 @@ public sealed class LivePhone : IDisposable
         Sim = _host.Phones.Single();
     }
 
-    private static string WriteDeviceFile(KamailioProcess kamailio, string user, string password, string extraKeys)
-    {
-        string file = Path.Combine(Directory.CreateTempSubdirectory("deskphone-live-").FullName, "phone-" + user + ".json");
-        File.WriteAllText(file, $$"""
-            {
-              "device": { "id": "phone-{{user}}", "name": "Phone {{user}}", "extension": "{{user}}", "board": "sim-desk-8" },
-              "accounts": [ { "id": "main", "user": "{{user}}", "displayName": "Phone {{user}}", "domain": "{{kamailio.Domain}}",
-                              "password": "{{password}}", "registrar": "{{kamailio.ProxyUri}}", "outboundProxy": "{{kamailio.ProxyUri}};lr" } ],
-              "keys": [ { "kind": "line", "label": "Line 1", "account": "main" }{{(extraKeys.Length == 0 ? "" : ", " + extraKeys)}} ]
-            }
-            """);
-        return file;
-    }
+    private static string WriteDeviceFile(KamailioProcess kamailio, string user, string password, string extraKeys) =>
+        kamailio.WriteDeviceFile(Directory.CreateTempSubdirectory("deskphone-live-").FullName, user, password, extraKeys: extraKeys);
 
     private static string CopyDeviceFile(string deviceFile)
     {
