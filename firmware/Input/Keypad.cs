@@ -41,7 +41,7 @@ namespace DeskPhone.Firmware.Input
         public void OnRawEdge(int keyCode, bool down)
         {
             if (keyCode < 0 || keyCode >= KeySlots) return;
-            RawEdge edge = new RawEdge(this, keyCode, down);
+            RawEdge edge = new RawEdge(this, keyCode, down, _loop.Clock.NowMs); // when it happened, not when the loop gets to it
             _loop.Post(edge.Apply);
         }
 
@@ -67,17 +67,19 @@ namespace DeskPhone.Firmware.Input
             private readonly Keypad _pad;
             private readonly int _code;
             private readonly bool _down;
+            private readonly long _atMs;
 
-            public RawEdge(Keypad pad, int code, bool down)
+            public RawEdge(Keypad pad, int code, bool down, long atMs)
             {
                 _pad = pad;
                 _code = code;
                 _down = down;
+                _atMs = atMs;
             }
 
             public void Apply()
             {
-                _pad.Get(_code).OnEdge(_down);
+                _pad.Get(_code).OnEdge(_down, _atMs);
             }
         }
 
@@ -87,6 +89,7 @@ namespace DeskPhone.Firmware.Input
             private readonly Keypad _pad;
             private readonly int _code;
             private bool _rawDown;
+            private long _rawSinceMs; // when the contact took the level it has now
             private LoopTimer _debounce;
             private LoopTimer _longPress;
             private LoopTimer _repeat;
@@ -100,10 +103,15 @@ namespace DeskPhone.Firmware.Input
                 _code = code;
             }
 
-            public void OnEdge(bool down)
+            public void OnEdge(bool down, long atMs)
             {
-                _rawDown = down;
                 if (_debounce != null) _debounce.Cancel();
+                _debounce = null;
+                // The level before this edge held a whole debounce time by the edges' own clock, but the
+                // loop was held up (a GC pause, a busy machine) and its timer has not run: it still counts.
+                if (down != _rawDown && _rawDown != StableDown && atMs - _rawSinceMs >= KeyTiming.DebounceMs) Settled();
+                _rawDown = down;
+                _rawSinceMs = atMs;
                 _debounce = _pad._loop.StartTimer(KeyTiming.DebounceMs, Settled);
             }
 

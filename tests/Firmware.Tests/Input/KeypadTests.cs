@@ -41,6 +41,32 @@ public class KeypadTests
     }
 
     [Fact]
+    public void A_press_held_longer_than_the_debounce_counts_even_when_the_loop_runs_only_after_the_release()
+    {
+        // The loop is held up (a GC pause, a loaded machine): both edges wait in its queue.
+        _keys.Edge(5, true);
+        _rig.Clock.MoveTo(80);
+        _keys.Edge(5, false);
+
+        _rig.AdvanceTo(80 + KeyTiming.DebounceMs);
+
+        Assert.Equal(new[] { "press 5", "release 5" }, _heard.Events.Select(e => e[(e.IndexOf(' ') + 1)..]).ToArray());
+        Assert.False(_pad.IsDown(5));
+    }
+
+    [Fact]
+    public void A_bounce_shorter_than_the_debounce_still_counts_for_nothing_when_the_loop_runs_late()
+    {
+        _keys.Edge(5, true);
+        _rig.Clock.MoveTo(KeyTiming.DebounceMs - 3);
+        _keys.Edge(5, false);
+
+        _rig.AdvanceTo(100);
+
+        Assert.Empty(_heard.Events);
+    }
+
+    [Fact]
     public void A_bouncing_contact_gives_one_press_after_the_debounce()
     {
         EdgeAt(0, 5, true);
