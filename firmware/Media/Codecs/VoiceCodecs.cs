@@ -19,12 +19,17 @@ namespace DeskPhone.Firmware.Media.Codecs
             return null;
         }
 
-        /// <summary>True when <paramref name="codec"/> (from SDP) is one we can encode and decode at its rates.</summary>
+        /// <summary>
+        /// True when <paramref name="codec"/> (from SDP) is one we can encode and decode at its rates (all
+        /// three on the 8000 Hz RTP clock; G.722 at 16 kHz audio). Asked on every media update: allocates nothing.
+        /// </summary>
         public static bool Plays(SdpCodec codec)
         {
-            if (codec == null || codec.IsTelephoneEvent) return false;
-            IVoiceCodec c = Create(codec.Name);
-            return c != null && c.SampleRate == codec.SampleRate && c.RtpClockRate == codec.ClockRate;
+            if (codec == null || codec.IsTelephoneEvent || codec.ClockRate != 8000) return false;
+            string name = codec.Name;
+            if (SdpText.SameIgnoringCase(name, "PCMU") || SdpText.SameIgnoringCase(name, "PCMA")) return codec.SampleRate == 8000;
+            if (SdpText.SameIgnoringCase(name, "G722")) return codec.SampleRate == 16000;
+            return false;
         }
     }
 }
