@@ -39,8 +39,35 @@ internal abstract class OledController
     /// <summary>The RAM column shown at the glass's column 0.</summary>
     public int ColumnOffset => (RamColumns - Width) / 2;
 
-    /// <summary>After reset: everything configured, the panel still off (RAM is cleared next).</summary>
-    public abstract IOledCommand[] InitSequence();
+    /// <summary>
+    /// After reset: everything configured, the panel still off (RAM is cleared next). First the core
+    /// commands both controllers take, in the SSD1306 datasheet's order, with the controller's own
+    /// contrast and clock; then <see cref="ControllerSetup"/>.
+    /// </summary>
+    public IOledCommand[] InitSequence() =>
+    [
+        new SetDisplayOn(false),
+        new SetMultiplexRatio(Height),
+        new SetDisplayOffset(0),
+        new SetDisplayStartLine(0),
+        new SetSegmentRemap(true),
+        new SetComScanDirection(true),
+        new SetComPinsConfiguration(Alternative: Height == 64, LeftRightRemap: false),
+        new SetContrast(Contrast),
+        new SetEntireDisplayOn(false),
+        new SetInverse(false),
+        new SetDisplayClock(Divide: 1, Oscillator: Oscillator),
+        .. ControllerSetup(),
+    ];
+
+    /// <summary>The contrast set at init: the controller's reset value.</summary>
+    protected abstract byte Contrast { get; }
+
+    /// <summary>The display clock's oscillator setting at init: the controller's reset value.</summary>
+    protected abstract int Oscillator { get; }
+
+    /// <summary>The init commands after the shared core: power supply, pre-charge, VCOM, addressing.</summary>
+    protected abstract IOledCommand[] ControllerSetup();
 
     /// <summary>Commands that point RAM writes at page <paramref name="page"/>, visible column 0; returns bytes written.</summary>
     public int AddressPage(Span<byte> dest, int page) => AddressRam(dest, page, ColumnOffset);
@@ -75,8 +102,8 @@ internal abstract class OledController
 
 /// <summary>
 /// SSD1306: the datasheet's software initialisation flow (mux, offset, start line, remap, COM scan,
-/// COM pins, contrast, A4, A6, clock, charge pump) plus horizontal addressing, the pre-charge the
-/// charge pump wants (F1h) and scrolling off. A page is addressed with a column and page window.
+/// COM pins, contrast, A4, A6, clock: the shared core; then the charge pump) plus horizontal addressing,
+/// the pre-charge the charge pump wants (F1h) and scrolling off. A page is addressed with a column and page window.
 /// </summary>
 internal sealed class Ssd1306Controller(int width, int height) : OledController(width, height)
 {
@@ -87,19 +114,14 @@ internal sealed class Ssd1306Controller(int width, int height) : OledController(
     public override int RamColumns => 128;
 
     /// <inheritdoc/>
-    public override IOledCommand[] InitSequence() =>
+    protected override byte Contrast => 0x7F;
+
+    /// <inheritdoc/>
+    protected override int Oscillator => 8;
+
+    /// <inheritdoc/>
+    protected override IOledCommand[] ControllerSetup() =>
     [
-        new SetDisplayOn(false),
-        new SetMultiplexRatio(Height),
-        new SetDisplayOffset(0),
-        new SetDisplayStartLine(0),
-        new SetSegmentRemap(true),
-        new SetComScanDirection(true),
-        new SetComPinsConfiguration(Alternative: Height == 64, LeftRightRemap: false),
-        new SetContrast(0x7F),
-        new SetEntireDisplayOn(false),
-        new SetInverse(false),
-        new SetDisplayClock(Divide: 1, Oscillator: 8),
         new SetChargePump(true),
         new SetMemoryAddressingMode(AddressingMode.Horizontal),
         new SetPrechargePeriod(Phase1: 1, Phase2: 15),
@@ -132,19 +154,14 @@ internal sealed class Sh1106Controller(int width, int height) : OledController(w
     public override int RamColumns => 132;
 
     /// <inheritdoc/>
-    public override IOledCommand[] InitSequence() =>
+    protected override byte Contrast => 0x80;
+
+    /// <inheritdoc/>
+    protected override int Oscillator => 5;
+
+    /// <inheritdoc/>
+    protected override IOledCommand[] ControllerSetup() =>
     [
-        new SetDisplayOn(false),
-        new SetMultiplexRatio(Height),
-        new SetDisplayOffset(0),
-        new SetDisplayStartLine(0),
-        new SetSegmentRemap(true),
-        new SetComScanDirection(true),
-        new SetComPinsConfiguration(Alternative: Height == 64, LeftRightRemap: false),
-        new SetContrast(0x80),
-        new SetEntireDisplayOn(false),
-        new SetInverse(false),
-        new SetDisplayClock(Divide: 1, Oscillator: 5),
         new SetDcDc(true),
         new SetPumpVoltage(2),
         new SetPrechargePeriod(Phase1: 2, Phase2: 2),

@@ -1,4 +1,6 @@
 // DTMF in SIP INFO bodies: application/dtmf-relay ("Signal=5\r\nDuration=160\r\n") and application/dtmf ("5").
+using DeskPhone.Firmware.Media.Sdp;
+
 namespace DeskPhone.Firmware.Media.Dtmf
 {
     /// <summary>
@@ -75,12 +77,12 @@ namespace DeskPhone.Firmware.Media.Dtmf
                 if (eq < 0) { reason = "Malformed dtmf-relay line"; return false; }
                 string key = line.Substring(0, eq).Trim();
                 string value = line.Substring(eq + 1).Trim();
-                if (SameIgnoringCase(key, "Signal"))
+                if (SdpText.SameIgnoringCase(key, "Signal"))
                 {
                     if (hasSignal || !TrySignal(value, out digit)) { reason = "Bad Signal"; return false; }
                     hasSignal = true;
                 }
-                else if (SameIgnoringCase(key, "Duration"))
+                else if (SdpText.SameIgnoringCase(key, "Duration"))
                 {
                     if (durationMs >= 0 || !TryMs(value, out durationMs)) { reason = "Bad Duration"; return false; }
                 }
@@ -119,20 +121,6 @@ namespace DeskPhone.Firmware.Media.Dtmf
                 n = n * 10 + (c - '0');
             }
             ms = n;
-            return true;
-        }
-
-        private static bool SameIgnoringCase(string a, string b)
-        {
-            if (a.Length != b.Length) return false;
-            for (int i = 0; i < a.Length; i++)
-            {
-                char x = a[i];
-                char y = b[i];
-                if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
-                if (y >= 'A' && y <= 'Z') y = (char)(y + 32);
-                if (x != y) return false;
-            }
             return true;
         }
     }

@@ -7,39 +7,20 @@ namespace DeskPhone.Firmware.Media.Rtcp
     /// </summary>
     public static class RtcpCompound
     {
-        /// <summary>Bytes <see cref="Write(byte[], int, SenderReport, Sdes, Bye)"/> needs.</summary>
-        public static int LengthOf(SenderReport sr, Sdes sdes, Bye bye)
+        /// <summary>Bytes <see cref="Write"/> needs.</summary>
+        public static int LengthOf(RtcpReport report, Sdes sdes, Bye bye)
         {
-            return sr.Length + sdes.Length + (bye == null ? 0 : bye.Length);
-        }
-
-        /// <summary>Bytes <see cref="Write(byte[], int, ReceiverReport, Sdes, Bye)"/> needs.</summary>
-        public static int LengthOf(ReceiverReport rr, Sdes sdes, Bye bye)
-        {
-            return rr.Length + sdes.Length + (bye == null ? 0 : bye.Length);
+            return report.Length + sdes.Length + (bye == null ? 0 : bye.Length);
         }
 
         /// <summary>
-        /// Writes SR, SDES and (when not null) BYE at <paramref name="offset"/>; returns the bytes
-        /// written, or 0 when the buffer is too small (nothing written).
+        /// Writes the SR or RR, SDES and (when not null) BYE at <paramref name="offset"/>; returns the
+        /// bytes written, or 0 when the buffer is too small (nothing written).
         /// </summary>
-        public static int Write(byte[] buffer, int offset, SenderReport sr, Sdes sdes, Bye bye)
+        public static int Write(byte[] buffer, int offset, RtcpReport report, Sdes sdes, Bye bye)
         {
-            if (offset < 0 || buffer.Length - offset < LengthOf(sr, sdes, bye)) return 0;
-            int at = offset + sr.WriteTo(buffer, offset);
-            at += sdes.WriteTo(buffer, at);
-            if (bye != null) at += bye.WriteTo(buffer, at);
-            return at - offset;
-        }
-
-        /// <summary>
-        /// Writes RR, SDES and (when not null) BYE at <paramref name="offset"/>; returns the bytes
-        /// written, or 0 when the buffer is too small (nothing written).
-        /// </summary>
-        public static int Write(byte[] buffer, int offset, ReceiverReport rr, Sdes sdes, Bye bye)
-        {
-            if (offset < 0 || buffer.Length - offset < LengthOf(rr, sdes, bye)) return 0;
-            int at = offset + rr.WriteTo(buffer, offset);
+            if (offset < 0 || buffer.Length - offset < LengthOf(report, sdes, bye)) return 0;
+            int at = offset + report.WriteTo(buffer, offset);
             at += sdes.WriteTo(buffer, at);
             if (bye != null) at += bye.WriteTo(buffer, at);
             return at - offset;

@@ -257,25 +257,19 @@ namespace DeskPhone.Firmware.Media.Rtcp
                 }
                 blocks = 1;
             }
-            int n;
+            RtcpReport report = _rr;
             if (weSent)
             {
-                _sr.Ssrc = _ssrc;
                 NtpTime.FromUnixMs(nowMs + _wallOffsetMs, out _sr.NtpSeconds, out _sr.NtpFraction);
                 _sr.RtpTimestamp = (uint)(_lastSentTimestamp + (nowMs - _lastSentMs) * _clockRate / 1000);
                 _sr.PacketCount = (uint)_packetsSent;
                 _sr.OctetCount = (uint)_octetsSent;
-                _sr.BlockCount = blocks;
-                _sr.Blocks[0] = block;
-                n = RtcpCompound.Write(buffer, offset, _sr, _sdes, bye ? _bye : null);
+                report = _sr;
             }
-            else
-            {
-                _rr.Ssrc = _ssrc;
-                _rr.BlockCount = blocks;
-                _rr.Blocks[0] = block;
-                n = RtcpCompound.Write(buffer, offset, _rr, _sdes, bye ? _bye : null);
-            }
+            report.Ssrc = _ssrc;
+            report.BlockCount = blocks;
+            report.Blocks[0] = block;
+            int n = RtcpCompound.Write(buffer, offset, report, _sdes, bye ? _bye : null);
             _sentLastInterval = _sentThisInterval;
             _sentThisInterval = false;
             LastWasSenderReport = weSent;

@@ -1,7 +1,7 @@
 // Culture-free text helpers for SDP (RFC 4566 §9 grammar): numbers, fields, ASCII case.
 namespace DeskPhone.Firmware.Media.Sdp
 {
-    /// <summary>Small helpers with no culture involved; SDP is ASCII apart from free text fields.</summary>
+    /// <summary>Small helpers with no culture involved; SDP is ASCII apart from free text fields (the DTMF INFO body's keys use them too).</summary>
     internal static class SdpText
     {
         internal static readonly string[] NoStrings = new string[0];
