@@ -1,5 +1,4 @@
 // What the answers to our SUBSCRIBEs do: 2xx establishes or refreshes, 401/407 are answered once, 481 starts over, failures back off.
-using DeskPhone.Firmware.Sip.Auth;
 using DeskPhone.Firmware.Sip.Message;
 using DeskPhone.Firmware.Sip.Transaction;
 using DeskPhone.Hal;
@@ -19,8 +18,7 @@ namespace DeskPhone.Firmware.Sip.Subscription
             LastStatusCode = code;
             if (code < 300) { Succeeded(kind, response); return; }
             if (code == 401 || code == 407) { Challenged(kind, response); return; }
-            _authAttempts = 0;
-            _staleRetries = 0;
+            _digest.Reset();
             if (kind == RequestKind.Unsubscribe) { RetireDialog(0); return; }
             if (code == 423)
             {
@@ -72,8 +70,7 @@ namespace DeskPhone.Firmware.Sip.Subscription
 
         private void Succeeded(RequestKind kind, SipMessage response)
         {
-            _authAttempts = 0;
-            _staleRetries = 0;
+            _digest.Reset();
             LastRetryAfterSeconds = -1;
             if (kind == RequestKind.Unsubscribe)
             {
@@ -115,36 +112,18 @@ namespace DeskPhone.Firmware.Sip.Subscription
 
         private void Challenged(RequestKind kind, SipMessage response)
         {
-            string[] values = response.StatusCode == 401 ? response.WwwAuthenticate : response.ProxyAuthenticate;
-            DigestChallenge challenge;
-            string reason;
-            if (!DigestChallenge.TryPickBest(values, null, out challenge, out reason))
+            string header, value, failure;
+            if (!_digest.TryAnswer(_stack, _account, response, SipMethods.Subscribe, _pendingUri, out header, out value, out failure))
             {
-                ChallengeFailed(kind, response.StatusCode, "cannot answer the challenge: " + reason);
+                ChallengeFailed(kind, response.StatusCode, failure);
                 return;
             }
-            if (_authAttempts > 0)
-            {
-                if (!challenge.Stale || _staleRetries >= MaxStaleRetries)
-                {
-                    ChallengeFailed(kind, response.StatusCode, "wrong password for " + AuthName());
-                    return;
-                }
-                _staleRetries++;
-            }
-            _authAttempts++;
-            int nc = _nonces.Next(challenge.Nonce);
-            string cnonce = _stack.Transactions.RandomHex(16);
-            string answer = DigestAuthenticator.HeaderValue(challenge, SipMethods.Subscribe, _pendingUri,
-                AuthName(), _account.Password == null ? "" : _account.Password, cnonce, nc);
-            string header = DigestHeaders.AnswerHeaderFor(response.StatusCode == 401 ? DigestHeaders.WwwAuthenticate : DigestHeaders.ProxyAuthenticate);
-            Send(kind, header, answer);
+            Send(kind, header, value);
         }
 
         private void ChallengeFailed(RequestKind kind, int code, string reason)
         {
-            _authAttempts = 0;
-            _staleRetries = 0;
+            _digest.Reset();
             if (kind == RequestKind.Unsubscribe) { RetireDialog(0); return; }
             Failed(code, reason, true, -1);
         }
@@ -187,11 +166,6 @@ namespace DeskPhone.Firmware.Sip.Subscription
             LastBackoffMs = wait;
             ScheduleNext(wait, _startFresh);
             SetState(SubscriptionState.Failed, reason);
-        }
-
-        private string AuthName()
-        {
-            return _account.AuthUser != null && _account.AuthUser.Length > 0 ? _account.AuthUser : _account.User;
         }
     }
 }

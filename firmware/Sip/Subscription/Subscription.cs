@@ -2,7 +2,6 @@
 using System.Collections;
 using DeskPhone.Firmware.Config;
 using DeskPhone.Firmware.Core;
-using DeskPhone.Firmware.Sip.Auth;
 using DeskPhone.Firmware.Sip.Message;
 using DeskPhone.Firmware.Sip.Transaction;
 using DeskPhone.Hal;
@@ -26,7 +25,7 @@ namespace DeskPhone.Firmware.Sip.Subscription
         private readonly ISubscriptionListener _listener;
         private readonly ArrayList _headerNames = new ArrayList();
         private readonly ArrayList _headerValues = new ArrayList();
-        private readonly NonceCounter _nonces = new NonceCounter();
+        private readonly DigestRetry _digest = new DigestRetry(MaxStaleRetries);
         private readonly WorkItem _startFresh;
         private readonly WorkItem _refresh;
         private SubscriptionDialog _dialog;
@@ -37,8 +36,6 @@ namespace DeskPhone.Firmware.Sip.Subscription
         private bool _running;
         private bool _unsubscribeWhenEstablished;
         private bool _gotNotify;
-        private int _authAttempts;
-        private int _staleRetries;
         private LoopTimer _next;
         private LoopTimer _expiry;
         private LoopTimer _firstNotify;
@@ -214,8 +211,7 @@ namespace DeskPhone.Firmware.Sip.Subscription
             _dialog = new SubscriptionDialog(_manager, this, _stack.NewCallId(), _stack.NewTag());
             _manager.Bind(_dialog);
             _gotNotify = false;
-            _authAttempts = 0;
-            _staleRetries = 0;
+            _digest.Reset();
             Send(RequestKind.Initial, null, null);
         }
 
@@ -226,8 +222,7 @@ namespace DeskPhone.Firmware.Sip.Subscription
             NextAttemptAtMs = -1;
             if (!_running || _dialog == null || !_dialog.IsEstablished) { StartFresh(); return; }
             if (_pending != null) return;
-            _authAttempts = 0;
-            _staleRetries = 0;
+            _digest.Reset();
             Send(RequestKind.Refresh, null, null);
         }
 

@@ -1,6 +1,5 @@
 // One SIP MESSAGE (RFC 3428, pager mode) from an account: sent through the outbound proxy, digest answered once, the final answer reported.
 using DeskPhone.Firmware.Config;
-using DeskPhone.Firmware.Sip.Auth;
 using DeskPhone.Firmware.Sip.Message;
 using DeskPhone.Firmware.Sip.Transaction;
 using DeskPhone.Firmware.Sip.Transport;
@@ -37,6 +36,8 @@ namespace DeskPhone.Firmware.Sip.Usage
     /// </summary>
     public sealed class PagerMessage : IClientTransactionOwner
     {
+        private const int MaxStaleRetries = 1;
+
         private readonly SipStack _stack;
         private readonly AccountConfig _account;
         private readonly string _target;
@@ -45,10 +46,8 @@ namespace DeskPhone.Firmware.Sip.Usage
         private readonly IPagerMessageListener _listener;
         private readonly string _callId;
         private readonly string _fromTag;
-        private readonly NonceCounter _nonces = new NonceCounter();
+        private readonly DigestRetry _digest = new DigestRetry(MaxStaleRetries);
         private long _cseq;
-        private int _authAttempts;
-        private bool _staleRetried;
         private ClientTransaction _pending;
         private bool _inSend;
         private bool _failedInSend;
@@ -125,21 +124,9 @@ namespace DeskPhone.Firmware.Sip.Usage
         /// <summary>Answers a challenge; false when it cannot (or should not) be answered again.</summary>
         private bool Challenged(SipMessage response)
         {
-            string[] values = response.StatusCode == 401 ? response.WwwAuthenticate : response.ProxyAuthenticate;
-            DigestChallenge challenge;
-            string reason;
-            if (!DigestChallenge.TryPickBest(values, null, out challenge, out reason)) return false;
-            if (_authAttempts > 0)
-            {
-                if (!challenge.Stale || _staleRetried) return false;
-                _staleRetried = true;
-            }
-            _authAttempts++;
-            int nc = _nonces.Next(challenge.Nonce);
-            string authUser = _account.AuthUser != null && _account.AuthUser.Length > 0 ? _account.AuthUser : _account.User;
-            string answer = DigestAuthenticator.HeaderValue(challenge, SipMethods.Message, _target, authUser,
-                _account.Password == null ? "" : _account.Password, _stack.Transactions.RandomHex(16), nc);
-            Send(DigestHeaders.AnswerHeaderFor(response.StatusCode == 401 ? DigestHeaders.WwwAuthenticate : DigestHeaders.ProxyAuthenticate), answer);
+            string header, value, failure;
+            if (!_digest.TryAnswer(_stack, _account, response, SipMethods.Message, _target, out header, out value, out failure)) return false;
+            Send(header, value);
             return true;
         }
 

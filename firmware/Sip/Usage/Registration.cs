@@ -1,7 +1,6 @@
 // REGISTER for one account (RFC 3261 §10): digest auth, refresh before expiry, back-off, backup proxy.
 using DeskPhone.Firmware.Config;
 using DeskPhone.Firmware.Core;
-using DeskPhone.Firmware.Sip.Auth;
 using DeskPhone.Firmware.Sip.Message;
 using DeskPhone.Firmware.Sip.Transaction;
 using DeskPhone.Firmware.Sip.Transport;
@@ -24,14 +23,12 @@ namespace DeskPhone.Firmware.Sip.Usage
         private readonly IRegistrationListener _listener;
         private readonly string _callId;
         private readonly string _fromTag;
-        private readonly NonceCounter _nonces = new NonceCounter();
+        private readonly DigestRetry _digest = new DigestRetry(MaxStaleRetries);
         private long _cseq;
         private int _expiresAsked;
         private bool _onBackup;
         private bool _running;
         private bool _unregistering;
-        private int _authAttempts;
-        private int _staleRetries;
         private LoopTimer _next;
         private ClientTransaction _pending;
         private bool _inSend;
@@ -155,8 +152,7 @@ namespace DeskPhone.Firmware.Sip.Usage
 
         private void Succeeded(SipMessage response)
         {
-            _authAttempts = 0;
-            _staleRetries = 0;
+            _digest.Reset();
             if (_unregistering)
             {
                 _unregistering = false;
@@ -171,35 +167,18 @@ namespace DeskPhone.Firmware.Sip.Usage
 
         private void Challenged(SipMessage response)
         {
-            string[] values = response.StatusCode == 401 ? response.WwwAuthenticate : response.ProxyAuthenticate;
-            DigestChallenge challenge;
-            string reason;
-            if (!DigestChallenge.TryPickBest(values, null, out challenge, out reason))
+            string header, value, failure;
+            if (!_digest.TryAnswer(_stack, _account, response, SipMethods.Register, RequestUri(), out header, out value, out failure))
             {
-                Fail("cannot answer the challenge: " + reason, false);
+                Fail(failure, false);
                 return;
             }
-            if (_authAttempts > 0)
-            {
-                if (!challenge.Stale || _staleRetries >= MaxStaleRetries)
-                {
-                    Fail("wrong password for " + AuthName(), false);
-                    return;
-                }
-                _staleRetries++;
-            }
-            _authAttempts++;
-            int nc = _nonces.Next(challenge.Nonce);
-            string cnonce = _stack.Transactions.RandomHex(16);
-            string answer = DigestAuthenticator.HeaderValue(challenge, SipMethods.Register, RequestUri(),
-                AuthName(), _account.Password == null ? "" : _account.Password, cnonce, nc);
-            Send(DigestHeaders.AnswerHeaderFor(response.StatusCode == 401 ? DigestHeaders.WwwAuthenticate : DigestHeaders.ProxyAuthenticate), answer);
+            Send(header, value);
         }
 
         private void Fail(string reason, bool tryBackup)
         {
-            _authAttempts = 0;
-            _staleRetries = 0;
+            _digest.Reset();
             if (_unregistering)
             {
                 _unregistering = false;
@@ -278,11 +257,6 @@ namespace DeskPhone.Firmware.Sip.Usage
         public string ContactFor(SipTarget target)
         {
             return SipRouting.ContactFor(_stack, _account.User, target.Transport);
-        }
-
-        private string AuthName()
-        {
-            return _account.AuthUser != null && _account.AuthUser.Length > 0 ? _account.AuthUser : _account.User;
         }
 
         private string RequestUri()
