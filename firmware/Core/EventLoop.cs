@@ -19,7 +19,7 @@ namespace DeskPhone.Firmware.Core
         private readonly ILog _log;
         private readonly object _gate = new object();
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
-        private WorkItem[] _queue = new WorkItem[InitialCapacity];
+        private object[] _queue = new object[InitialCapacity]; // WorkItems, and LoopTimers that expired (no delegate each)
         private int _head;
         private int _count;
         private bool _stopping; // guarded by _gate: nanoFramework has no volatile fields
@@ -57,6 +57,17 @@ namespace DeskPhone.Firmware.Core
         public void Post(WorkItem item)
         {
             if (item == null) throw new ArgumentNullException("item");
+            Enqueue(item);
+        }
+
+        /// <summary>Queues the expiry of <paramref name="timer"/> (from the HAL timer's thread).</summary>
+        internal void PostExpiry(LoopTimer timer)
+        {
+            Enqueue(timer);
+        }
+
+        private void Enqueue(object item)
+        {
             lock (_gate)
             {
                 if (_count == _queue.Length) Grow();
@@ -91,7 +102,7 @@ namespace DeskPhone.Firmware.Core
             lock (_gate) { n = _count; }
             for (int i = 0; i < n; i++)
             {
-                WorkItem item;
+                object item;
                 lock (_gate)
                 {
                     item = _queue[_head];
@@ -129,11 +140,13 @@ namespace DeskPhone.Firmware.Core
             get { lock (_gate) { return _stopping; } }
         }
 
-        private void RunOne(WorkItem item)
+        private void RunOne(object item)
         {
             try
             {
-                item();
+                WorkItem work = item as WorkItem;
+                if (work != null) work();
+                else ((LoopTimer)item).FireOnLoop();
             }
             catch (Exception e)
             {
@@ -145,7 +158,7 @@ namespace DeskPhone.Firmware.Core
 
         private void Grow()
         {
-            WorkItem[] bigger = new WorkItem[_queue.Length * 2];
+            object[] bigger = new object[_queue.Length * 2];
             for (int i = 0; i < _count; i++) bigger[i] = _queue[(_head + i) % _queue.Length];
             _queue = bigger;
             _head = 0;

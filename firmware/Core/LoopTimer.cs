@@ -14,7 +14,6 @@ namespace DeskPhone.Firmware.Core
     {
         private readonly EventLoop _loop;
         private readonly WorkItem _callback;
-        private readonly WorkItem _fireOnLoop;
         private readonly int _periodMs;
         private readonly IHalTimer _halTimer;
         private bool _cancelled;
@@ -27,7 +26,6 @@ namespace DeskPhone.Firmware.Core
             _loop = loop;
             _callback = callback;
             _periodMs = periodMs;
-            _fireOnLoop = FireOnLoop;
             DueAtMs = loop.Clock.NowMs + dueMs;
             _halTimer = loop.Clock.StartTimer(dueMs, periodMs, OnHalTimer);
         }
@@ -48,10 +46,11 @@ namespace DeskPhone.Firmware.Core
 
         private void OnHalTimer()
         {
-            _loop.Post(_fireOnLoop);
+            _loop.PostExpiry(this);
         }
 
-        private void FireOnLoop()
+        /// <summary>The expiry, run by the loop.</summary>
+        internal void FireOnLoop()
         {
             if (_cancelled || _expired) return;
             if (_periodMs == 0) _expired = true;

@@ -20,7 +20,8 @@ namespace DeskPhone.Firmware.Media
     /// loop; <see cref="Frame"/> on the media thread every 20 ms (microphone → packet, jitter buffer →
     /// speaker, concealment when a packet is missing); datagrams arrive on a HAL thread. One lock
     /// guards what the threads share, and datagrams are sent after it is released. Every buffer is
-    /// allocated by the constructor or by <see cref="Start"/>, so nothing allocates per frame or packet.
+    /// allocated by the constructor or by <see cref="Start"/> (but the jitter buffer's slots, which grow
+    /// once each when packets longer than 20 ms come), so nothing allocates per frame or packet.
     /// </summary>
     public sealed partial class MediaSession
     {
@@ -34,7 +35,6 @@ namespace DeskPhone.Firmware.Media
         public const int MaxPayload = 480;
 
         private const int MaxFrameSamples = 320; // 20 ms at 16 kHz
-        private const int MaxDecodedSamples = 960; // 60 ms at 16 kHz
 
         private readonly INetwork _network;
         private readonly IClock _clock;
@@ -47,7 +47,7 @@ namespace DeskPhone.Firmware.Media
         private readonly byte[] _packet = new byte[RtpHeader.Size + MaxPayload];
         private readonly byte[] _report = new byte[RtcpSession.MaxPacketBytes];
         private readonly short[] _silence = new short[MaxFrameSamples];
-        private readonly short[] _scratch = new short[MaxDecodedSamples];
+        private readonly short[] _scratch = new short[MaxFrameSamples]; // a dropped frame decoded: the jitter buffer hands out 20 ms slices
 
         // Guarded by _gate: written on the loop, read on the media and HAL threads.
         private readonly AdaptiveJitterBuffer _jitter = new AdaptiveJitterBuffer(MaxPayload, FrameSamples, 8000);

@@ -13,7 +13,9 @@ namespace DeskPhone.Firmware.Media.Rtp
     /// over 300 ms it drops at once. The gap between the two rules keeps it from see-sawing. Late and duplicate
     /// packets are dropped; a reordered packet that comes before its turn plays in order.
     /// A packet of n × frameBytes (40 or 60 ms ptime) plays as n frames, one slice per tick.
-    /// Not thread-safe: the owner locks. No allocation after construction.
+    /// Not thread-safe: the owner locks. A slot starts one frame long and grows once, to the largest
+    /// payload, the first time a longer packet lands in it (40 or 60 ms ptime): a 20 ms stream keeps
+    /// a third of the memory. Nothing else allocates after construction.
     /// </summary>
     public sealed class AdaptiveJitterBuffer
     {
@@ -59,7 +61,8 @@ namespace DeskPhone.Firmware.Media.Rtp
         private long _lastAdjustMs;
 
         /// <summary>
-        /// A buffer for payloads of up to <paramref name="maxPayloadBytes"/> bytes, where
+        /// A buffer for payloads of up to <paramref name="maxPayloadBytes"/> bytes (slots of one frame
+        /// until a longer packet needs more), where
         /// <paramref name="frameBytes"/> payload bytes play for 20 ms (160 for PCMU, PCMA and G.722)
         /// and the RTP timestamp runs at <paramref name="clockRate"/> Hz (8000 for all three).
         /// </summary>
@@ -70,7 +73,8 @@ namespace DeskPhone.Firmware.Media.Rtp
             _capacity = maxPayloadBytes;
             _frameBytes = frameBytes;
             _target = new JitterTarget(clockRate);
-            for (int i = 0; i < SlotCount; i++) _payload[i] = new byte[maxPayloadBytes];
+            int slotBytes = frameBytes < maxPayloadBytes ? frameBytes : maxPayloadBytes;
+            for (int i = 0; i < SlotCount; i++) _payload[i] = new byte[slotBytes];
         }
 
         /// <summary>Packets waiting.</summary>
@@ -160,6 +164,7 @@ namespace DeskPhone.Firmware.Media.Rtp
                 return false;
             }
             if (!_filled[slot]) _count++;
+            if (count > _payload[slot].Length) _payload[slot] = new byte[_capacity]; // once per slot: a packet longer than a frame
             System.Array.Copy(data, offset, _payload[slot], 0, count);
             _length[slot] = count;
             _sequence[slot] = sequence;

@@ -15,8 +15,8 @@ namespace DeskPhone.Firmware.Media.Sdp
     {
         private readonly SdpCapabilities _local;
         private ulong _version;
-        private SdpSession _lastLocal;
-        private SdpSession _lastRemote;
+        private string _lastLocal; // as sent: read again for a re-offer (parsed, a description holds several times its text)
+        private SdpOrigin _lastRemoteOrigin;
         private SdpSession _pendingOffer;
         private bool _pendingHold;
         private bool _holding;
@@ -37,11 +37,22 @@ namespace DeskPhone.Firmware.Media.Sdp
         /// <summary>The o= version of the last SDP we sent (the session id before the first one).</summary>
         public ulong SessionVersion { get { return _version; } }
 
-        /// <summary>The last SDP we sent, offer or answer, or null.</summary>
-        public SdpSession LastLocal { get { return _lastLocal; } }
+        /// <summary>The text of the last SDP we sent, offer or answer, or null.</summary>
+        public string LastLocalText { get { return _lastLocal; } }
 
-        /// <summary>The last SDP the remote sent that we accepted, or null.</summary>
-        public SdpSession LastRemote { get { return _lastRemote; } }
+        /// <summary>The last SDP we sent, offer or answer (read again from its text: a new object each time), or null.</summary>
+        public SdpSession LastLocal
+        {
+            get
+            {
+                SdpSession last;
+                string why;
+                return _lastLocal != null && SdpSession.TryParse(_lastLocal, out last, out why) ? last : null;
+            }
+        }
+
+        /// <summary>The o= line of the last SDP the remote sent that we accepted (all that is kept of it), or null.</summary>
+        public SdpOrigin LastRemoteOrigin { get { return _lastRemoteOrigin; } }
 
         /// <summary>True while an offer of ours waits for its answer.</summary>
         public bool HasPendingOffer { get { return _pendingOffer != null; } }
@@ -81,9 +92,10 @@ namespace DeskPhone.Firmware.Media.Sdp
         private SdpSession Offer(bool hold)
         {
             SdpDirection direction = hold ? SdpDirections.Hold(_heldByRemote) : SdpDirection.SendRecv;
-            SdpSession offer = _lastLocal == null
+            SdpSession last = LastLocal;
+            SdpSession offer = last == null
                 ? SdpNegotiator.CreateOffer(_local, direction, _version)
-                : SdpNegotiator.Reoffer(_lastLocal, _local, direction, _version);
+                : SdpNegotiator.Reoffer(last, _local, direction, _version);
             Stamp(offer);
             _pendingOffer = offer;
             _pendingHold = hold;
@@ -100,7 +112,7 @@ namespace DeskPhone.Firmware.Media.Sdp
         {
             if (_pendingOffer == null)
             {
-                if (answer != null && _lastRemote != null && SameOrigin(answer, _lastRemote))
+                if (answer != null && _lastRemoteOrigin != null && SameOrigin(answer.Origin, _lastRemoteOrigin))
                 {
                     reason = null;
                     return true;
@@ -120,7 +132,7 @@ namespace DeskPhone.Firmware.Media.Sdp
             _media = media;
             _heldByRemote = heldByRemote;
             _holding = _pendingHold;
-            _lastRemote = answer;
+            _lastRemoteOrigin = answer.Origin;
             _pendingOffer = null;
             return true;
         }
@@ -153,7 +165,7 @@ namespace DeskPhone.Firmware.Media.Sdp
             Stamp(result.Answer);
             _media = result.Media;
             _heldByRemote = result.Media.IsHeldByRemote;
-            _lastRemote = offer;
+            _lastRemoteOrigin = offer.Origin;
             return result;
         }
 
@@ -163,19 +175,21 @@ namespace DeskPhone.Firmware.Media.Sdp
         /// </summary>
         private void Stamp(SdpSession sdp)
         {
-            if (_lastLocal != null)
+            SdpSession last = LastLocal;
+            if (last != null)
             {
-                sdp.Origin = _lastLocal.Origin.WithVersion(_version);
-                if (sdp.ToStringWithoutVersion() != _lastLocal.ToStringWithoutVersion()) _version++;
+                sdp.Origin = last.Origin.WithVersion(_version);
+                if (sdp.ToStringWithoutVersion() != last.ToStringWithoutVersion()) _version++;
             }
             sdp.Origin = sdp.Origin.WithVersion(_version);
-            _lastLocal = sdp;
+            _lastLocal = sdp.ToString();
         }
 
-        private static bool SameOrigin(SdpSession a, SdpSession b)
+        /// <summary>True when two o= lines name the same session at the same version.</summary>
+        public static bool SameOrigin(SdpOrigin a, SdpOrigin b)
         {
-            return a.Origin.SessionId == b.Origin.SessionId && a.Origin.SessionVersion == b.Origin.SessionVersion
-                && a.Origin.Username == b.Origin.Username && a.Origin.Address == b.Origin.Address;
+            return a.SessionId == b.SessionId && a.SessionVersion == b.SessionVersion
+                && a.Username == b.Username && a.Address == b.Address;
         }
     }
 }

@@ -100,6 +100,7 @@ namespace DeskPhone.Firmware.Sip.Call
             AddCapabilities(ok, false);
             StampAppearance(ok, null); // CallAppearance.cs: the appearance this phone takes the call on
             SetSdp(ok, body);
+            _answer = null; // sent: the 2xx carries it from now on
             Dialog.Confirm(null);
             _inviteServer.Respond(ok);
             StartOkRetransmission(ok, _inviteServer.Peer, true);

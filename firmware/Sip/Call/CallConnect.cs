@@ -160,6 +160,7 @@ namespace DeskPhone.Firmware.Sip.Call
                 return;
             }
             _confirmedTag = tag;
+            _offer = null; // no INVITE of this call is sent again
             SipDialog dialog = _early[tag] as SipDialog;
             if (dialog == null)
             {
@@ -174,8 +175,10 @@ namespace DeskPhone.Firmware.Sip.Call
             Dialog = dialog;
             ack = AckFor(dialog, response);
             SendAck(ack);
+            ack.Compact(); // kept, for a retransmitted 2xx
             string why;
             bool usable = TakeAnswer(response, out why);
+            _lastAnswer = null; // later 2xx are ACKed again or dropped as forks, never read for SDP
             if (_hangupWanted)
             {
                 SendBye(487, _cancelReason, false); // CANCEL crossed the 2xx: end it with BYE (§9.1)
@@ -202,6 +205,7 @@ namespace DeskPhone.Firmware.Sip.Call
             ack.PrependHeader(SipHeaderNames.Via, _stack.Transport.NewVia(target.Transport, _stack.Transactions.NewBranch()).ToString());
             _acks[fork.RemoteTag + "|" + response.CSeqNumber.ToString()] = ack;
             _stack.Transport.Send(ack, target);
+            ack.Compact();
             SipMessage bye = fork.CreateRequest(SipMethods.Bye);
             bye.SetHeader(SipHeaderNames.ContentLength, "0");
             Send(bye, target);

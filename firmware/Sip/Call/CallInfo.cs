@@ -11,8 +11,8 @@ namespace DeskPhone.Firmware.Sip.Call
     {
         private const int InfoQueueSize = 32;
 
-        private readonly char[] _infoDigits = new char[InfoQueueSize];
-        private readonly int[] _infoDurations = new int[InfoQueueSize];
+        private char[] _infoDigits; // the queue, made with the first digit sent in INFO
+        private int[] _infoDurations;
         private int _infoHead;
         private int _infoCount;
         private ClientTransaction _infoTx;
@@ -32,6 +32,11 @@ namespace DeskPhone.Firmware.Sip.Call
         {
             if (_ended || _state != CallState.Connected || Dialog == null) return false;
             if (!DtmfDigits.IsDigit(digit) || _infoCount == InfoQueueSize) return false;
+            if (_infoDigits == null)
+            {
+                _infoDigits = new char[InfoQueueSize];
+                _infoDurations = new int[InfoQueueSize];
+            }
             int at = (_infoHead + _infoCount) % InfoQueueSize;
             _infoDigits[at] = digit;
             _infoDurations[at] = durationMs;

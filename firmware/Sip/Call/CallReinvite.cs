@@ -94,6 +94,7 @@ namespace DeskPhone.Firmware.Sip.Call
                 ack.SetHeader(SipHeaderNames.ContentLength, "0");
                 _acks[Dialog.RemoteTag + "|" + response.CSeqNumber.ToString()] = ack;
                 SendAck(ack);
+                ack.Compact(); // kept, for a retransmitted 2xx
                 string body = BodyOf(response);
                 string why = "no SDP answer in the 2xx";
                 if (body == null) Media.OfferRejected();

@@ -13,7 +13,7 @@ namespace DeskPhone.Firmware.Sip.Call
     {
         private readonly SdpOfferAnswer _sdp;
         private readonly RtpPortPool _ports;
-        private SdpSession _lastOffer;
+        private string _lastOffer; // the text of our last offer
         private bool _lastSentWasOffer;
         private bool _stopped;
 
@@ -58,9 +58,9 @@ namespace DeskPhone.Firmware.Sip.Call
 
         private string Sent(SdpSession offer)
         {
-            _lastOffer = offer;
+            _lastOffer = _sdp.LastLocalText; // the offer's text, as the offer/answer state keeps it (one string for both)
             _lastSentWasOffer = true;
-            return offer.ToString();
+            return _lastOffer;
         }
 
         /// <inheritdoc/>
@@ -89,7 +89,7 @@ namespace DeskPhone.Firmware.Sip.Call
                     {
                         _lastSentWasOffer = false;
                         LastProblem = null;
-                        return result.Answer.ToString();
+                        return _sdp.LastLocalText; // the answer's text
                     }
                     status = result.Status;
                     reason = result.Reason;
@@ -110,12 +110,12 @@ namespace DeskPhone.Firmware.Sip.Call
                 LastProblem = reason;
                 return false;
             }
-            if (!_sdp.HasPendingOffer && _lastSentWasOffer && _lastOffer != null && !SameOrigin(session, _sdp.LastRemote))
+            if (!_sdp.HasPendingOffer && _lastSentWasOffer && _lastOffer != null
+                && (_sdp.LastRemoteOrigin == null || !SdpOfferAnswer.SameOrigin(session.Origin, _sdp.LastRemoteOrigin)))
             {
                 // Another answer to the offer already answered: a second fork's 18x, or a 200 whose SDP
                 // differs from the 183's. Our offer again is the same text when nothing changed; answer that.
-                string sent = _lastOffer.ToString();
-                if (_sdp.CreateOffer().ToString() != sent) _sdp.CancelOffer();
+                if (_sdp.CreateOffer().ToString() != _lastOffer) _sdp.CancelOffer();
             }
             if (_sdp.ReceiveAnswer(session, out reason))
             {
@@ -124,12 +124,6 @@ namespace DeskPhone.Firmware.Sip.Call
             }
             LastProblem = reason;
             return false;
-        }
-
-        private static bool SameOrigin(SdpSession a, SdpSession b)
-        {
-            return b != null && a.Origin.SessionId == b.Origin.SessionId && a.Origin.SessionVersion == b.Origin.SessionVersion
-                && a.Origin.Username == b.Origin.Username && a.Origin.Address == b.Origin.Address;
         }
 
         /// <inheritdoc/>

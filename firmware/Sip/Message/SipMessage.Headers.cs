@@ -92,6 +92,10 @@ namespace DeskPhone.Firmware.Sip.Message
         public string[] GetHeaderValues(string name)
         {
             string[] lines = GetHeaders(name);
+            if (lines.Length == 0)
+            {
+                return lines; // the shared empty array
+            }
             if (lines.Length == 1)
             {
                 return SipText.SplitList(lines[0]);
@@ -245,6 +249,18 @@ namespace DeskPhone.Firmware.Sip.Message
         }
 
         // ---- internals -----------------------------------------------------------------------
+
+        /// <summary>Takes the header index of <paramref name="parsed"/> (a parse of this message's bytes), trimmed to size, with no strings or typed values.</summary>
+        private void TakeHeaders(SipMessage parsed)
+        {
+            int[] info = new int[parsed._count * Stride];
+            System.Array.Copy(parsed._info, info, info.Length);
+            _info = info;
+            _count = parsed._count;
+            _names = null;
+            _values = null;
+            Changed();
+        }
 
         /// <summary>The canonical id of header <paramref name="index"/>, or -1 for an unknown name.</summary>
         internal int IdAt(int index)

@@ -8,7 +8,8 @@ namespace DeskPhone.Firmware.Sip.Message
     /// asked. Messages built with <see cref="CreateRequest(string, SipUri)"/> or
     /// <see cref="CreateResponse(SipMessage, int, string)"/> hold strings. Either kind can be
     /// changed (<see cref="AddHeader"/>, <see cref="SetHeader"/>, <see cref="RemoveHeaders"/>,
-    /// <see cref="SetBody(byte[], string)"/>) and written with <see cref="ToBytes"/>.
+    /// <see cref="SetBody(byte[], string)"/>) and written with <see cref="ToBytes"/>; one kept for a while
+    /// is <see cref="Compact"/>ed back to its wire form.
     /// Headers keep their order and the name as received; unknown headers and parameters survive.
     /// Not thread-safe: one loop owns it.
     /// </summary>
@@ -157,6 +158,40 @@ namespace DeskPhone.Firmware.Sip.Message
                 System.Array.Copy(_body != null ? _body : _raw, _bodyStart, buffer, offset, _bodyLength);
             }
             return _bodyLength;
+        }
+
+        /// <summary>
+        /// Keeps what the message says but not what was made from it, for a message held a while
+        /// (a transaction's last response for retransmissions, a call's INVITE): it is written to bytes
+        /// and read back in place, so it then holds its wire form and a header index (a third or less of
+        /// a parsed-and-read or built message), and header strings and typed values come back on first use.
+        /// The wire form is the same, a Content-Length line included. False, and the message as it
+        /// was, when the bytes do not read back.
+        /// </summary>
+        public bool Compact()
+        {
+            byte[] bytes = SipWriter.ToBytes(this);
+            SipMessage m;
+            SipParseError error;
+            if (!SipParser.TryParse(bytes, 0, bytes.Length, out m, out error)) return false;
+            _raw = bytes;
+            _isRequest = m._isRequest;
+            _method = m._method;
+            _uriStart = m._uriStart;
+            _uriLength = m._uriLength;
+            _uriText = null;
+            _uri = null;
+            _uriParsed = false;
+            _isSipUri = m._isSipUri;
+            _status = m._status;
+            _reason = null;
+            _reasonStart = m._reasonStart;
+            _reasonLength = m._reasonLength;
+            _body = null;
+            _bodyStart = m._bodyStart;
+            _bodyLength = m._bodyLength;
+            TakeHeaders(m);
+            return true;
         }
 
         // ---- used by the parser --------------------------------------------------------------

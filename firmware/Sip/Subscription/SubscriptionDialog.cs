@@ -56,15 +56,6 @@ namespace DeskPhone.Firmware.Sip.Subscription
         /// <summary>True once replaced or ended: it only answers NOTIFYs until the linger runs out.</summary>
         internal bool Retired { get; private set; }
 
-        /// <summary>Call-ID and our tag: what the manager matches a NOTIFY's Call-ID and To tag against.</summary>
-        internal string Key { get { return KeyOf(CallId, LocalTag); } }
-
-        /// <summary>The manager's key for a Call-ID and our tag.</summary>
-        internal static string KeyOf(string callId, string localTag)
-        {
-            return callId + "|" + localTag;
-        }
-
         /// <summary>The next CSeq for a request we send.</summary>
         internal long NextCSeq()
         {
@@ -133,6 +124,7 @@ namespace DeskPhone.Firmware.Sip.Subscription
 
         private static string[] Reversed(string[] values)
         {
+            if (values.Length == 0) return NoRoutes;
             string[] r = new string[values.Length];
             for (int i = 0; i < values.Length; i++) r[i] = values[values.Length - 1 - i];
             return r;

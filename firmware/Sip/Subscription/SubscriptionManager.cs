@@ -15,7 +15,7 @@ namespace DeskPhone.Firmware.Sip.Subscription
     /// </summary>
     public sealed class SubscriptionManager : IRequestHandler
     {
-        private readonly Hashtable _dialogs = new Hashtable();
+        private readonly Hashtable _dialogs = new Hashtable(); // Call-ID (ours, new for every dialog) → SubscriptionDialog; the To tag is checked after
         private readonly ArrayList _subscriptions = new ArrayList();
 
         /// <summary>A manager on <paramref name="stack"/>.</summary>
@@ -99,7 +99,9 @@ namespace DeskPhone.Firmware.Sip.Subscription
             if (request.Method == SipMethods.Notify)
             {
                 string toTag = request.ToTag;
-                SubscriptionDialog dialog = toTag == null ? null : _dialogs[SubscriptionDialog.KeyOf(request.CallId, toTag)] as SubscriptionDialog;
+                string callId = request.CallId;
+                SubscriptionDialog dialog = toTag == null || callId == null ? null : _dialogs[callId] as SubscriptionDialog;
+                if (dialog != null && dialog.LocalTag != toTag) dialog = null;
                 if (dialog != null)
                 {
                     dialog.Owner.NotifyReceived(transaction, request, dialog);
@@ -116,12 +118,12 @@ namespace DeskPhone.Firmware.Sip.Subscription
 
         internal void Bind(SubscriptionDialog dialog)
         {
-            _dialogs[dialog.Key] = dialog;
+            _dialogs[dialog.CallId] = dialog;
         }
 
         internal void Unbind(SubscriptionDialog dialog)
         {
-            if (_dialogs[dialog.Key] == dialog) _dialogs.Remove(dialog.Key);
+            if (_dialogs[dialog.CallId] == dialog) _dialogs.Remove(dialog.CallId);
         }
     }
 }

@@ -16,8 +16,25 @@ namespace DeskPhone.Firmware.Sip.Transaction
         /// <summary>Who hears about responses.</summary>
         public IClientTransactionOwner Owner { get; private set; }
 
-        /// <summary>The last response received, or null.</summary>
+        /// <summary>The last response received, or null (let go once terminated: the owner was given it).</summary>
         public SipMessage LastResponse { get; protected set; }
+
+        /// <summary>
+        /// The final response came and the owner has seen it: from now on only the wire form of the
+        /// request and the response matters (to match retransmissions, or to build nothing more), so
+        /// both are compacted (<see cref="SipMessage.Compact"/>); the owner keeps reading them as before.
+        /// </summary>
+        protected void Settled()
+        {
+            Request.Compact();
+            if (LastResponse != null) LastResponse.Compact();
+        }
+
+        /// <inheritdoc/>
+        protected override void Released()
+        {
+            LastResponse = null;
+        }
 
         /// <summary>Sends the request for the first time and starts the timers.</summary>
         internal abstract void Start();

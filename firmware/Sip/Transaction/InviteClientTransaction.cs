@@ -77,6 +77,7 @@ namespace DeskPhone.Firmware.Sip.Transaction
                         SetState(TransactionState.Accepted);
                         _timerM = Start(Layer.Timers.M, OnTimerM);
                         Owner.ResponseReceived(this, response);
+                        Settled();
                     }
                     else
                     {
@@ -88,6 +89,8 @@ namespace DeskPhone.Firmware.Sip.Transaction
                         if (d == 0) SetState(TransactionState.Terminated);
                         else _timerD = Start(d, OnTimerD);
                         Owner.ResponseReceived(this, response);
+                        Settled();
+                        if (_ack != null) _ack.Compact(); // kept for the retransmitted final responses until Timer D
                     }
                     break;
                 case TransactionState.Accepted:
@@ -132,6 +135,13 @@ namespace DeskPhone.Firmware.Sip.Transaction
         {
             _timerM = null;
             SetState(TransactionState.Terminated);
+        }
+
+        /// <inheritdoc/>
+        protected override void Released()
+        {
+            base.Released();
+            _ack = null;
         }
 
         /// <inheritdoc/>

@@ -46,6 +46,7 @@ namespace DeskPhone.Firmware.Sip.Transaction
             {
                 SetState(TransactionState.Accepted);
                 _timerL = Start(Layer.Timers.L, OnTimerL);
+                Answered();
                 return;
             }
             SetState(TransactionState.Completed);
@@ -55,6 +56,7 @@ namespace DeskPhone.Firmware.Sip.Transaction
                 _timerG = Start(_intervalG, OnTimerG);
             }
             _timerH = Start(Layer.Timers.H, OnTimerH);
+            Answered();
         }
 
         internal override void OnRetransmission(SipMessage request)

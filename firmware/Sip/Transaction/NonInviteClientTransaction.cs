@@ -49,6 +49,7 @@ namespace DeskPhone.Firmware.Sip.Transaction
             if (k == 0) SetState(TransactionState.Terminated);
             else _timerK = Start(k, OnTimerK);
             Owner.ResponseReceived(this, response);
+            Settled();
         }
 
         private void OnTimerE()

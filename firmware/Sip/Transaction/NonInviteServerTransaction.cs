@@ -33,6 +33,7 @@ namespace DeskPhone.Firmware.Sip.Transaction
             int j = Layer.Timers.J(Peer.IsReliable);
             if (j == 0) SetState(TransactionState.Terminated);
             else _timerJ = Start(j, OnTimerJ);
+            Answered();
         }
 
         internal override void OnRetransmission(SipMessage request)

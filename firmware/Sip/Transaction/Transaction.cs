@@ -49,8 +49,12 @@ namespace DeskPhone.Firmware.Sip.Transaction
             {
                 StopTimers();
                 Layer.Remove(this);
+                Released();
             }
         }
+
+        /// <summary>Terminated: lets go of what only a live transaction needs (the last response; its user may still hold a reference to it, or to this).</summary>
+        protected abstract void Released();
 
         /// <summary>Starts a timer on the loop.</summary>
         protected LoopTimer Start(int ms, WorkItem callback)

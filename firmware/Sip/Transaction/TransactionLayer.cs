@@ -149,20 +149,20 @@ namespace DeskPhone.Firmware.Sip.Transaction
             if (method == SipMethods.Invite) tx = new InviteServerTransaction(this, request, replyTo, key);
             else tx = new NonInviteServerTransaction(this, request, replyTo, key);
             _servers[key] = tx;
+            tx.Delivering();
             if (method == SipMethods.Cancel)
             {
                 InviteServerTransaction invite = FindInviteServer(request);
-                if (invite == null || invite.IsAnswered)
+                if (invite == null || invite.IsAnswered) tx.Respond(481);
+                else
                 {
-                    tx.Respond(481);
-                    return;
+                    tx.Respond(200);
+                    invite.Cancelled = true;
+                    User.CancelReceived(invite, request);
                 }
-                tx.Respond(200);
-                invite.Cancelled = true;
-                User.CancelReceived(invite, request);
-                return;
             }
-            User.RequestReceived(tx, request);
+            else User.RequestReceived(tx, request);
+            tx.Delivered();
         }
 
         /// <summary>Where responses to <paramref name="request"/> go (RFC 3261 §18.2.2, RFC 3581 §4).</summary>

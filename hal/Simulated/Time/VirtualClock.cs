@@ -117,9 +117,15 @@ public sealed class VirtualClock : IClock
             Period = period;
         }
 
+        /// <summary>Stops the timer and takes it out of the queue at once, as a real timer is freed when disposed (a cancelled one left queued would hold its callback, and what that reaches, until its due time).</summary>
         public void Cancel()
         {
-            lock (_clock._gate) Cancelled = true;
+            lock (_clock._gate)
+            {
+                if (Cancelled) return;
+                Cancelled = true;
+                _clock._queue.Remove(this, out _, out _);
+            }
         }
     }
 }

@@ -60,6 +60,27 @@ public class VirtualClockTests
     }
 
     [Fact]
+    public void A_cancelled_timer_is_let_go_at_once_not_at_its_due_time()
+    {
+        WeakReference owner = StartAnHourTimerAndCancelIt();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(owner.IsAlive); // the queue no longer holds the callback, nor what it reaches
+        Assert.Equal(0, _clock.PendingTimers);
+        Assert.Null(_clock.NextDueMs);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private WeakReference StartAnHourTimerAndCancelIt()
+    {
+        var owner = new List<int>();
+        _clock.StartTimer(3_600_000, 0, () => owner.Add(1)).Cancel();
+        return new WeakReference(owner);
+    }
+
+    [Fact]
     public void A_periodic_timer_re_arms_itself_from_its_due_time()
     {
         var at = new List<long>();

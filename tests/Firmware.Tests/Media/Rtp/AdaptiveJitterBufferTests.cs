@@ -187,6 +187,29 @@ public class AdaptiveJitterBufferTests
     }
 
     [Fact]
+    public void Slots_grow_once_for_60_ms_packets_after_which_a_60_ms_stream_allocates_nothing()
+    {
+        for (int n = 0; n < 4; n++) Put(n, n * 20); // 20 ms packets in one-frame slots
+        var payload = new byte[480];
+        int sequence = 4;
+        long now = 80;
+        Assert.Equal(0, Allocations.Steady(() => // the first round grows every slot; the rounds measured do not
+        {
+            for (int i = 0; i < 200; i++)
+            {
+                _buffer.Put(sequence & 0xFFFF, (uint)(sequence * 480), payload, 0, 480, now);
+                sequence++;
+                for (int tick = 0; tick < 3; tick++)
+                {
+                    now += 20;
+                    while (_buffer.Take(now + 5, out _, out _, out _) == JitterResult.Drop) { }
+                }
+            }
+        }));
+        Assert.Equal(0, _buffer.Late + _buffer.Duplicates);
+    }
+
+    [Fact]
     public void A_60_ms_packet_plays_as_three_20_ms_slices()
     {
         Put(0, 0, 480);

@@ -49,6 +49,43 @@ public class SipMessageTests
     }
 
     [Fact]
+    public void A_compacted_message_says_the_same_and_writes_the_same_bytes()
+    {
+        var built = SipMessage.CreateRequest("INVITE", "sip:bob@biloxi.example.com");
+        built.AddHeader("Via", "SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bK776asdhds");
+        built.AddHeader("Max-Forwards", "70");
+        built.AddHeader("From", "Alice <sip:alice@atlanta.example.com>;tag=1928301774");
+        built.AddHeader("To", "Bob <sip:bob@biloxi.example.com>");
+        built.AddHeader("Call-ID", "a84b4c76e66710@pc33.atlanta.example.com");
+        built.AddHeader("CSeq", "314159 INVITE");
+        built.AddHeader("X-Mine", "kept");
+        built.SetBody("v=0\r\n", "application/sdp");
+        var parsed = SipTestData.Parse(SipTestData.Ok);
+        SipTestData.TouchEverything(parsed);
+        parsed.SetHeader("X-Changed", "after parsing");
+        foreach (var m in new[] { built, parsed })
+        {
+            byte[] wire = m.ToBytes();
+            var headers = Headers(m).Where(h => !SipHeaderNames.SameHeader(h.Name, "Content-Length")).ToArray();
+            string? fromTag = m.From?.Tag;
+            long cseq = m.CSeqNumber;
+            string? branch = m.TopVia?.Branch;
+
+            Assert.True(m.Compact());
+
+            Assert.Equal(wire, m.ToBytes());
+            Assert.Equal(headers, Headers(m).Where(h => !SipHeaderNames.SameHeader(h.Name, "Content-Length")).ToArray());
+            Assert.Equal(fromTag, m.From?.Tag);
+            Assert.Equal(cseq, m.CSeqNumber);
+            Assert.Equal(branch, m.TopVia?.Branch);
+            m.AddHeader("X-Later", "1"); // still a message to change
+            Assert.Equal("1", m.GetHeader("X-Later"));
+        }
+        Assert.Equal("v=0\r\n", built.BodyText);
+        Assert.Equal("sip:bob@biloxi.example.com", built.RequestUri!.ToString());
+    }
+
+    [Fact]
     public void Writing_into_a_caller_buffer_matches_ToBytes()
     {
         var m = SipTestData.Parse(SipTestData.Ok);

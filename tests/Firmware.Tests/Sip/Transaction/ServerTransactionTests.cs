@@ -84,6 +84,28 @@ public class ServerTransactionTests
     }
 
     [Fact]
+    public void A_final_answer_is_kept_compacted_for_retransmissions_and_let_go_with_the_transaction()
+    {
+        var rig = new TransactionRig();
+        var options = TransactionRig.Request("OPTIONS");
+        rig.Deliver(options, Phone);
+        var tx = rig.NewServer[0];
+        var ok = SipMessage.CreateResponse(tx.Request, 200, "OK");
+        ok.AddHeader("Allow", "INVITE, ACK, BYE");
+        byte[] wire = ok.ToBytes();
+        rig.Run(() => tx.Respond(ok));
+        Assert.Equal(wire, tx.LastResponse!.ToBytes());
+        rig.Wait(1000);
+        rig.Deliver(options, Phone);
+        Assert.Equal(new long[] { 0, 1000 }, rig.SendTimes("200"));
+        Assert.Equal(wire, rig.Sent[^1].message.ToBytes());
+        rig.Wait(31_000);
+        Assert.True(tx.IsTerminated);
+        Assert.True(tx.IsAnswered);
+        Assert.Null(tx.LastResponse);
+    }
+
+    [Fact]
     public void A_retransmitted_non_INVITE_request_gets_the_same_answer_until_timer_J()
     {
         var rig = new TransactionRig();
