@@ -34,7 +34,7 @@ namespace DeskPhone.Firmware.Sip.Call
             CallId = _stack.NewCallId();
             LocalTag = _stack.NewTag();
             string display = Account.DisplayName;
-            LocalParty = SipNameAddr.Parse((display != null && display.Length > 0 ? SipText.Quote(display) + " " : "") + "<" + Account.AddressOfRecord + ">");
+            LocalParty = SipNameAddr.Parse(SipText.NameAddr(display, Account.AddressOfRecord));
             if (_appearance != null && _appearance.Identity != null) LocalParty = SipNameAddr.Parse(_appearance.Identity); // CallAppearance.cs: as the line's owner
             string text = NormalizeTarget(target);
             SipUri uri;

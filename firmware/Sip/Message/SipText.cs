@@ -204,6 +204,16 @@ namespace DeskPhone.Firmware.Sip.Message
             return sb.ToString();
         }
 
+        /// <summary>
+        /// A name-addr for From, To and the like: <c>"display" &lt;uri&gt;</c> with the display name quoted and
+        /// escaped, or <c>&lt;uri&gt;</c> alone when there is no display name.
+        /// </summary>
+        public static string NameAddr(string display, string uri)
+        {
+            string bracketed = "<" + uri + ">";
+            return display != null && display.Length > 0 ? Quote(display) + " " + bracketed : bracketed;
+        }
+
         /// <summary>Wraps <paramref name="s"/> in double quotes, escaping '"' and '\'.</summary>
         public static string Quote(string s)
         {

@@ -41,7 +41,7 @@ namespace DeskPhone.Firmware.Sip.Subscription
                 r.AddHeader(SipHeaderNames.Route, "<" + _account.OutboundProxy.ToString() + ">");
             }
             string display = _account.DisplayName;
-            r.AddHeader(SipHeaderNames.From, (display != null && display.Length > 0 ? SipText.Quote(display) + " " : "") + "<" + _account.AddressOfRecord + ">;tag=" + _dialog.LocalTag);
+            r.AddHeader(SipHeaderNames.From, SipText.NameAddr(display, _account.AddressOfRecord) + ";tag=" + _dialog.LocalTag);
             r.AddHeader(SipHeaderNames.To, "<" + ResourceUri + ">" + (inDialog ? ";tag=" + _dialog.RemoteTag : ""));
             r.AddHeader(SipHeaderNames.CallId, _dialog.CallId);
             r.AddHeader(SipHeaderNames.CSeq, _dialog.NextCSeq().ToString() + " SUBSCRIBE");

@@ -144,7 +144,7 @@ namespace DeskPhone.Firmware.Sip.Usage
             r.AddHeader(SipHeaderNames.MaxForwards, "70");
             if (_account.OutboundProxy != null) r.AddHeader(SipHeaderNames.Route, "<" + _account.OutboundProxy.ToString() + ">");
             string display = _account.DisplayName;
-            r.AddHeader(SipHeaderNames.From, (display != null && display.Length > 0 ? SipText.Quote(display) + " " : "") + "<" + _account.AddressOfRecord + ">;tag=" + _fromTag);
+            r.AddHeader(SipHeaderNames.From, SipText.NameAddr(display, _account.AddressOfRecord) + ";tag=" + _fromTag);
             r.AddHeader(SipHeaderNames.To, "<" + _target + ">");
             r.AddHeader(SipHeaderNames.CallId, _callId);
             _cseq++;

@@ -220,10 +220,8 @@ namespace DeskPhone.Firmware.Sip.Usage
             r.AddHeader(SipHeaderNames.Via, _stack.Transport.NewVia(target.Transport, _stack.Transactions.NewBranch()).ToString());
             r.AddHeader(SipHeaderNames.MaxForwards, "70");
             if (_account.OutboundProxy != null && !_onBackup) r.AddHeader(SipHeaderNames.Route, "<" + _account.OutboundProxy.ToString() + ">");
-            string aor = "<" + _account.AddressOfRecord + ">";
-            string display = _account.DisplayName;
-            r.AddHeader(SipHeaderNames.From, (display != null && display.Length > 0 ? "\"" + display + "\" " : "") + aor + ";tag=" + _fromTag);
-            r.AddHeader(SipHeaderNames.To, aor);
+            r.AddHeader(SipHeaderNames.From, SipText.NameAddr(_account.DisplayName, _account.AddressOfRecord) + ";tag=" + _fromTag);
+            r.AddHeader(SipHeaderNames.To, SipText.NameAddr(null, _account.AddressOfRecord));
             r.AddHeader(SipHeaderNames.CallId, _callId);
             _cseq++;
             r.AddHeader(SipHeaderNames.CSeq, _cseq.ToString() + " REGISTER");

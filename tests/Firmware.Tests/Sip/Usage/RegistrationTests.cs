@@ -46,6 +46,17 @@ public class RegistrationTests : IRegistrationListener
     }
 
     [Fact]
+    public void A_display_name_with_quotes_goes_out_escaped_in_a_From_that_parses_back()
+    {
+        var registrar = Start(extraAccount: """, "displayName": "Front \"Desk\" 1" """);
+
+        var from = registrar.Requests[0].GetHeader("From")!;
+        Assert.StartsWith("\"Front \\\"Desk\\\" 1\" <sip:201@office.example>;tag=", from);
+        Assert.Equal("Front \"Desk\" 1", DeskPhone.Firmware.Sip.Message.SipNameAddr.Parse(from)!.DisplayName);
+        Assert.Equal(RegistrationStatus.Registered, _reg.Status);
+    }
+
+    [Fact]
     public void The_phone_registers_by_answering_the_digest_challenge()
     {
         var registrar = Start();
