@@ -40,9 +40,10 @@ namespace DeskPhone.Firmware.History
     /// <summary>
     /// One entry of the call history. Plain fields: the phone fills it in when a call ends,
     /// <see cref="HistoryFile"/> stores it. <see cref="Outcome"/>, <see cref="HandledBy"/> and
-    /// <see cref="Recording"/> are kept (and stored) for later features: the outcome of a transfer or
-    /// park, who answered or placed a call on a shared (delegated) line, a recording's reference.
-    /// Nothing sets them yet; they round-trip through the file so adding them needs no new format.
+    /// <see cref="Recording"/>, <see cref="CallId"/>, <see cref="Contact"/> and <see cref="Company"/> are
+    /// optional: the outcome the user chose at the end, who answered or placed a call on a shared
+    /// (delegated) line, a recording's reference, the SIP Call-ID (what a CRM matches events by), the
+    /// contact the call was matched to. They round-trip through the file and are written only when set.
     /// </summary>
     public sealed class CallRecord
     {
@@ -66,12 +67,18 @@ namespace DeskPhone.Firmware.History
         public string Name;
         /// <summary>The other party's address, to call back ("sip:202@office.example"), or null.</summary>
         public string Uri;
-        /// <summary>Reserved for later issues: what happened to the call (e.g. "transferred to 203", "parked"); null.</summary>
+        /// <summary>The outcome chosen for the call ("Reached"), as its label read then; null when none was chosen.</summary>
         public string Outcome;
-        /// <summary>Reserved for later issues: who answered or placed it on a shared line; null.</summary>
+        /// <summary>Who answered or placed it on a shared line; null.</summary>
         public string HandledBy;
-        /// <summary>Reserved for later issues: a recording's reference; null.</summary>
+        /// <summary>The recording's storage name ("rec/....wav"), or null when the call was not recorded.</summary>
         public string Recording;
+        /// <summary>The SIP Call-ID of the call, or null (entries written before it was kept).</summary>
+        public string CallId;
+        /// <summary>The directory contact the call belongs to (name), or null.</summary>
+        public string Contact;
+        /// <summary>That contact's company, or null.</summary>
+        public string Company;
 
         /// <summary>The name when there is one, else the number.</summary>
         public string Shown

@@ -35,8 +35,8 @@ namespace DeskPhone.Firmware.History
     /// </code>
     /// The header names the format version and how many entries follow (so a cut file is noticed even
     /// at a line boundary). Fields, tab-separated: time (local, yyyyMMddTHHmmss), kind, ending, SIP
-    /// status, seconds talked, unread (1/0), line (account id), number, name, address, then outcome,
-    /// handled-by and recording (reserved for later issues, usually empty). An empty field is "none";
+    /// status, seconds talked, unread (1/0), line (account id), number, name, address, then the optional
+    /// outcome, handled-by, recording, Call-ID, contact and company (written up to the last one set). An empty field is "none";
     /// a backslash, tab, CR or LF inside a field is written \\, \t, \r, \n. Later versions only append
     /// fields, so this reader takes lines with more fields and ignores the rest. Reading never throws:
     /// unreadable lines are skipped and counted, and whatever could be read is kept.
@@ -55,7 +55,7 @@ namespace DeskPhone.Firmware.History
         /// <summary>Fields every entry has (time to address); the reserved ones may be missing.</summary>
         public const int RequiredFields = 10;
 
-        private const int Fields = 13;
+        private const int Fields = 16;
         private const int MaxNumberDigits = 9;
 
         /// <summary>The file's bytes for <paramref name="history"/>.</summary>
@@ -153,6 +153,9 @@ namespace DeskPhone.Firmware.History
             if (f.Length > 10) r.Outcome = Field(f[10]);
             if (f.Length > 11) r.HandledBy = Field(f[11]);
             if (f.Length > 12) r.Recording = Field(f[12]);
+            if (f.Length > 13) r.CallId = Field(f[13]);
+            if (f.Length > 14) r.Contact = Field(f[14]);
+            if (f.Length > 15) r.Company = Field(f[15]);
             if (r.Number == null && r.Uri == null && r.Name == null) return false;
             record = r;
             return true;
@@ -166,7 +169,7 @@ namespace DeskPhone.Firmware.History
             sb.Append('\t').Append(r.Status.ToString());
             sb.Append('\t').Append((r.DurationSeconds < 0 ? 0 : r.DurationSeconds).ToString());
             sb.Append('\t').Append(r.Unread ? '1' : '0');
-            string[] texts = { r.Line, r.Number, r.Name, r.Uri, r.Outcome, r.HandledBy, r.Recording };
+            string[] texts = { r.Line, r.Number, r.Name, r.Uri, r.Outcome, r.HandledBy, r.Recording, r.CallId, r.Contact, r.Company };
             int last = texts.Length - 1;
             while (last >= 4 && (texts[last] == null || texts[last].Length == 0)) last--; // reserved fields only when used
             for (int i = 0; i <= last; i++)

@@ -82,6 +82,7 @@ namespace DeskPhone.Firmware.Phone
             _audio.Open(ToneRate, AudioRoute.Speaker);
             StartRing(call); // Phone.Settings.Ring.cs: the line's cadence and volume
             _hw.Log.Write(LogLevel.Info, "phone", "incoming call from " + PartyName(call));
+            OnCallAlerting(call); // Phone.CallEvents.cs
             Refresh();
             return CallDecision.Ring;
         }
@@ -118,6 +119,7 @@ namespace DeskPhone.Firmware.Phone
         {
             TrackCall(call); // Phone.History.cs: start and connect times, the ring's volume
             SharedCallChanged(call); // Phone.Shared.Calls.cs: a seized appearance is spent once its call rings
+            if (call.State == CallState.Connected && previous != CallState.Connected) OnCallAnswered(call); // Phone.CallEvents.cs
             if (call != _call) return;
             if (call.State == CallState.Connected && previous != CallState.Connected)
             {

@@ -83,9 +83,11 @@ namespace DeskPhone.Firmware.Phone
             _callNotes.Remove(call);
             FollowRing(call);
             CallRecord r = RecordOf(call, note);
+            OnCallEnding(call, r); // Phone.CallEvents.cs: what the features add (recording, contact)
             _history.Add(r);
             SaveHistory();
             _hw.Log.Write(LogLevel.Info, "history", CallRecord.KindName(r.Kind) + " call " + r.Shown + " (" + CallRecord.EndingName(r.Ending) + ")");
+            OnCallLogged(r); // Phone.CallEvents.cs
         }
 
         private CallRecord RecordOf(SipCall call, CallNote note)
@@ -104,6 +106,7 @@ namespace DeskPhone.Firmware.Phone
             r.Name = name != null && name.Length > 0 ? name : null;
             r.Number = call.RemoteParty == null ? null : PartyNumber(call);
             r.Uri = call.RemoteUri;
+            r.CallId = call.CallId;
             SharedRecord(call, r); // Phone.Shared.Calls.cs: answered-by / placed-by on a shared line
             return r;
         }
