@@ -83,6 +83,7 @@ namespace DeskPhone.Firmware.Phone
             StartRing(call); // Phone.Settings.Ring.cs: the line's cadence and volume
             _hw.Log.Write(LogLevel.Info, "phone", "incoming call from " + PartyName(call));
             OnCallAlerting(call); // Phone.CallEvents.cs
+            WebhookIncoming(call); // Phone.Webhooks.cs
             Refresh();
             return CallDecision.Ring;
         }
@@ -120,6 +121,7 @@ namespace DeskPhone.Firmware.Phone
             TrackCall(call); // Phone.History.cs: start and connect times, the ring's volume
             SharedCallChanged(call); // Phone.Shared.Calls.cs: a seized appearance is spent once its call rings
             if (call.State == CallState.Connected && previous != CallState.Connected) OnCallAnswered(call); // Phone.CallEvents.cs
+            if (call.State == CallState.Connected && previous != CallState.Connected) WebhookAnswered(call); // Phone.Webhooks.cs
             if (call != _call) return;
             if (call.State == CallState.Connected && previous != CallState.Connected)
             {

@@ -104,6 +104,7 @@ namespace DeskPhone.Firmware.Phone
             _clockTick = _loop.StartPeriodic(1000, Redraw);
             StartSip();
             StartPairingPrompts(); // Phone.Pairing.cs: the pending pairings this user answers
+            StartCrm(); // Phone.Api.cs: webhooks and the control API
             _hw.Log.Write(LogLevel.Info, "phone", "booted " + _config.Device.Id + " (" + _config.Device.Name + ", ext " + _config.Device.Extension + ")");
             Refresh();
         }
