@@ -214,6 +214,7 @@ public static class ControlApi
         volume = p.Firmware.Volume,
         page = p.Firmware.Page,
         message = p.Firmware.Message,
+        phoneApiPort = p.Firmware.ApiPort == 0 ? (int?)null : p.Firmware.ApiPort, // the phone's own API (PhoneApiPorts.cs), null when off
     });
 
     private static string Registration(SimPhone p) =>

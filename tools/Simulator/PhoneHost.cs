@@ -8,7 +8,7 @@ using DeskPhone.Hal.Simulated.Time;
 namespace DeskPhone.Simulator;
 
 /// <summary>Options for starting phones.</summary>
-public sealed record HostOptions
+public sealed partial record HostOptions
 {
     /// <summary>Device files to run.</summary>
     public IReadOnlyList<string> DeviceFiles { get; init; } = Array.Empty<string>();
@@ -75,6 +75,7 @@ public sealed class PhoneHost : IDisposable
                 : new DirectoryStorage(Path.Combine(options.StateDirectory, config.Device.Id));
             var phone = new SimPhone(config, board, _clock, network, storage, options.LogEcho);
             phone.Firmware.RtpPortFirst = options.RtpPortBase + 1000 * (n - 1); // one address, many phones: a range each
+            phone.Firmware.ApiPortOverride = PhoneApiPorts.Choose(options, config, built); // PhoneApiPorts.cs: the phone's own API, a port each
             built.Add(phone);
             _phones[phone.Id] = phone;
         }

@@ -81,6 +81,7 @@ public static class Program
         {
             Console.WriteLine();
             Console.WriteLine($"{p.Id}: {p.Config.Device.Name}, ext {p.Config.Device.Extension}, board {p.Board.Name}");
+            if (p.Firmware.ApiPort != 0) Console.WriteLine($"phone API (for a CRM): http://127.0.0.1:{p.Firmware.ApiPort}/api/status");
             Console.Write(ScreenArt.Blocks(app.Host.Do(p, () => p.Display.ToAsciiArt())));
         }
         Console.WriteLine();
