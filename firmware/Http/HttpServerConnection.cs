@@ -48,6 +48,11 @@ namespace DeskPhone.Firmware.Http
                     Answer(request);
                 }
                 if (count == 0) return;
+                if (taken == 0 && !_closed)
+                {
+                    Refuse(431, "request too large"); // cannot happen within the parser's limits; never spin
+                    return;
+                }
             }
         }
 

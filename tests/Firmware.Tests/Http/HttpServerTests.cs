@@ -42,6 +42,21 @@ public class HttpServerTests
     }
 
     [Fact]
+    public void Three_requests_with_16_KB_bodies_in_one_read_are_all_answered()
+    {
+        var rig = new HttpRig();
+        var handler = new RecordingHandler();
+        rig.Serve(handler);
+        var client = rig.Connect();
+        string one = "POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: 16384\r\n\r\n" + new string('b', 16384);
+        client.Send(one + one + one);
+        rig.V.Advance(100);
+        Assert.Equal(3, handler.Requests.Count);
+        Assert.All(handler.Requests, r => Assert.Equal(16384, r.Body.Length));
+        Assert.Equal(new[] { 200, 200, 200 }, client.Statuses);
+    }
+
+    [Fact]
     public void Garbage_gets_a_400_with_its_reason_and_the_connection_is_closed()
     {
         var rig = new HttpRig();
