@@ -51,7 +51,7 @@ namespace DeskPhone.Firmware.Crm
             }
             int colon = lower.IndexOf(':');
             int at = lower.IndexOf('@');
-            if (colon >= 0 && (at < 0 || colon < at)) { reason = "'" + HttpHeadShown(text) + "' is not a tel:, sip: or callto: link or a number"; return false; }
+            if (colon >= 0 && (at < 0 || colon < at)) { reason = "'" + HttpHead.Shown(text) + "' is not a tel:, sip: or callto: link or a number"; return false; }
             return Plain(text, ownDomain, out target, out reason);
         }
 
@@ -159,12 +159,6 @@ namespace DeskPhone.Firmware.Crm
             if (digits.Length > MaxDigits) { reason = "longer than " + MaxDigits.ToString() + " digits"; return false; }
             target = digits;
             return true;
-        }
-
-        private static string HttpHeadShown(string s)
-        {
-            if (s.Length > 40) s = s.Substring(0, 37) + "...";
-            return s;
         }
     }
 }

@@ -4,8 +4,8 @@ using System.Text;
 namespace DeskPhone.Firmware.Json
 {
     /// <summary>
-    /// A small forward-only JSON object writer: <c>new JsonWriter().Field("a", "x").Field("n", 3).Close()</c>.
-    /// Nested objects with <see cref="Open"/> / <see cref="End"/>. Strings are escaped completely
+    /// A small forward-only JSON object writer: <c>new JsonWriter().Field("a", "x").Field("n", 3).Close()</c>;
+    /// a nested object is written by another writer and added with <see cref="Raw"/>. Strings are escaped completely
     /// (quote, backslash, every control character), so the text is valid JSON whatever they hold.
     /// </summary>
     public sealed class JsonWriter
@@ -49,23 +49,6 @@ namespace DeskPhone.Firmware.Json
         {
             Name(name);
             _sb.Append(json == null ? "null" : json);
-            return this;
-        }
-
-        /// <summary>Starts a nested object field.</summary>
-        public JsonWriter Open(string name)
-        {
-            Name(name);
-            _sb.Append('{');
-            _first = true;
-            return this;
-        }
-
-        /// <summary>Ends a nested object.</summary>
-        public JsonWriter End()
-        {
-            _sb.Append('}');
-            _first = false;
             return this;
         }
 

@@ -51,7 +51,7 @@ namespace DeskPhone.Firmware.Phone
                 Result(response, status, error);
                 return;
             }
-            response.Error(404, "no endpoint " + HttpHeadText(path) + "; see GET /api/status");
+            response.Error(404, "no endpoint " + HttpHead.Shown(path) + "; see GET /api/status");
         }
 
         private void Dial(HttpRequest request, HttpResponse response, bool transfer)
@@ -73,7 +73,7 @@ namespace DeskPhone.Firmware.Phone
             if (number == null) { response.Error(400, "give the number as {\"number\": \"...\"} or ?number=..."); return; }
             string target;
             string reason;
-            if (!DialNumber.TryNormalize(number, _phone.ApiDomain, out target, out reason)) { response.Error(422, "cannot dial '" + HttpHeadText(number) + "': " + reason); return; }
+            if (!DialNumber.TryNormalize(number, _phone.ApiDomain, out target, out reason)) { response.Error(422, "cannot dial '" + HttpHead.Shown(number) + "': " + reason); return; }
             string error;
             int status = transfer ? _phone.ApiTransfer(target, out error) : _phone.ApiDial(target, out error);
             if (status != 200) { response.Error(status, error); return; }
@@ -90,7 +90,7 @@ namespace DeskPhone.Firmware.Phone
         {
             if (request.Method == allowed) return true;
             response.Headers.Add("Allow", allowed);
-            response.Error(405, HttpHeadText(request.Path) + " takes " + allowed);
+            response.Error(405, HttpHead.Shown(request.Path) + " takes " + allowed);
             return false;
         }
 
@@ -108,12 +108,6 @@ namespace DeskPhone.Firmware.Phone
                 diff |= g ^ expected[i];
             }
             return scheme && diff == 0;
-        }
-
-        private static string HttpHeadText(string s)
-        {
-            if (s.Length > 60) s = s.Substring(0, 57) + "...";
-            return s;
         }
     }
 }
