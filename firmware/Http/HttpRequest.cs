@@ -57,17 +57,25 @@ namespace DeskPhone.Firmware.Http
         /// <summary>The first query parameter <paramref name="name"/>, %-decoded ('+' as space); null when absent or badly encoded.</summary>
         public string QueryValue(string name)
         {
-            string q = Query;
+            return FormValue(Query, name);
+        }
+
+        /// <summary>
+        /// The first <paramref name="name"/> of "a=1&amp;b=2" text (a query, or a form-encoded body),
+        /// %-decoded ('+' as space); "" for a name without '='; null when absent or badly encoded.
+        /// </summary>
+        public static string FormValue(string text, string name)
+        {
             int start = 0;
-            while (start < q.Length)
+            while (start < text.Length)
             {
-                int amp = q.IndexOf('&', start);
-                int end = amp < 0 ? q.Length : amp;
-                int eq = q.IndexOf('=', start);
-                string key = eq >= 0 && eq < end ? q.Substring(start, eq - start) : q.Substring(start, end - start);
+                int amp = text.IndexOf('&', start);
+                int end = amp < 0 ? text.Length : amp;
+                int eq = text.IndexOf('=', start);
+                string key = eq >= 0 && eq < end ? text.Substring(start, eq - start) : text.Substring(start, end - start);
                 if (PercentEncoding.Decode(key, true) == name)
                 {
-                    return eq >= 0 && eq < end ? PercentEncoding.Decode(q.Substring(eq + 1, end - eq - 1), true) : "";
+                    return eq >= 0 && eq < end ? PercentEncoding.Decode(text.Substring(eq + 1, end - eq - 1), true) : "";
                 }
                 if (amp < 0) break;
                 start = amp + 1;

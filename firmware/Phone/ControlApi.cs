@@ -57,11 +57,12 @@ namespace DeskPhone.Firmware.Phone
         private void Dial(HttpRequest request, HttpResponse response, bool transfer)
         {
             string number = request.QueryValue("number");
-            if (request.Body.Length > 0)
+            string text = request.BodyText.Trim();
+            if (text.Length > 0 && (text[0] == '{' || text[0] == '['))
             {
                 JsonValue body;
                 JsonError jsonError;
-                if (!JsonReader.TryParse(request.BodyText, out body, out jsonError)) { response.Error(400, "body is not JSON: " + jsonError.Message); return; }
+                if (!JsonReader.TryParse(text, out body, out jsonError)) { response.Error(400, "body is not JSON: " + jsonError.Message); return; }
                 if (body.Kind != JsonKind.Object) { response.Error(400, "body must be a JSON object like {\"number\": \"202\"}"); return; }
                 JsonValue n = body.Get("number");
                 if (n != null)
@@ -69,6 +70,11 @@ namespace DeskPhone.Firmware.Phone
                     if (n.Kind != JsonKind.String) { response.Error(400, "\"number\" must be a string"); return; }
                     number = n.StringValue;
                 }
+            }
+            else if (text.Length > 0)
+            {
+                string form = HttpRequest.FormValue(text, "number"); // number=202, as an HTML form or curl -d sends it
+                if (form != null) number = form;
             }
             if (number == null) { response.Error(400, "give the number as {\"number\": \"...\"} or ?number=..."); return; }
             string target;

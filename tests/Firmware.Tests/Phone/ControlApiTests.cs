@@ -114,6 +114,15 @@ public class ControlApiTests
         Assert.StartsWith("sip:202@office.example", api.Rig.FarEnd!.LastRequest("INVITE").RequestUriText);
     }
 
+    [Fact]
+    public void Dial_takes_a_form_encoded_body_as_an_html_form_sends_it()
+    {
+        var api = new Api();
+        var (status, body) = api.Call("POST", "/api/dial", "number=%2B41+44+668+18+00");
+        Assert.Equal(200, status);
+        Assert.Equal("+41446681800", body.GetProperty("dialed").GetString());
+    }
+
     [Theory]
     [InlineData("{\"number\":\"call me\"}", 422, "cannot dial 'call me': has letters")]
     [InlineData("{\"number\":\" - \"}", 422, "nothing to dial")]
