@@ -26,7 +26,7 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public void StartScreening()
         {
-            if (Mode != PhoneMode.Ringing || _call == null) { ShowMessage("Screen: needs a ringing call"); return; }
+            if (Mode != PhoneMode.Ringing || _call == null) { ShowMessage("No call to screen"); return; }
             _screenCall = _call;
             _screening = true;
             Muted = true;
@@ -48,7 +48,7 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>"Take": the screened call becomes a normal call; the microphone is on, the greeting stops, the message's recording ends (it goes on when the policy records every call).</summary>
         public void TakeScreenedCall()
         {
-            if (!IsScreening) { ShowMessage("Take: no call is screened"); return; }
+            if (!IsScreening) { ShowMessage("No screened call"); return; }
             _screening = false;
             if (_media != null) _media.SendSource = null;
             _greeting = null;

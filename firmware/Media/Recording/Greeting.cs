@@ -47,11 +47,11 @@ namespace DeskPhone.Firmware.Media.Recording
 
         /// <summary>
         /// The built-in greeting at <paramref name="rate"/>: a two-tone chime (880 Hz then 660 Hz, twice),
-        /// about 2 s, then a long 1000 Hz beep after which the caller speaks.
+        /// then a longer 880 Hz beep after which the caller speaks: about 2.4 s.
         /// </summary>
         public static Greeting Chime(int rate)
         {
-            int[] hz = { 880, 660, 0, 880, 660, 0, 1000 };
+            int[] hz = { 880, 660, 0, 880, 660, 0, 880 };
             int[] ms = { 300, 300, 200, 300, 300, 400, 600 };
             int total = 0;
             for (int i = 0; i < ms.Length; i++) total += ms[i] * rate / 1000;

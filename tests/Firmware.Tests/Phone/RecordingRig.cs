@@ -9,7 +9,7 @@ namespace DeskPhone.Firmware.Tests.Phone;
 
 public sealed class RecordingRig
 {
-    public const int MicHz = 1000;
+    public const int MicHz = 1800;
     public const int FarHz = 600;
     public const int RecordKey = 4; // line key 4: the "record" feature key
 
@@ -142,6 +142,10 @@ public sealed class RecordingRig
     public static bool Has(short[] samples, int hz, int rate = 8000) =>
         Goertzel.Power(samples, rate, hz) > 1000 * Goertzel.Power(samples, rate, 3100) && Goertzel.Power(samples, rate, hz) > 1e9;
 
-    public static bool Lacks(short[] samples, int hz, int rate = 8000) =>
-        Goertzel.Power(samples, rate, hz) < 1e7;
+    /// <summary>True when <paramref name="hz"/> is at least 40 dB below a tone of the rig's level (6000) all through the samples.</summary>
+    public static bool Lacks(short[] samples, int hz, int rate = 8000)
+    {
+        double full = 6000.0 * samples.Length / 2;
+        return samples.Length > 0 && Goertzel.Power(samples, rate, hz) < 1e-4 * full * full;
+    }
 }
