@@ -197,6 +197,36 @@ public class RecordingTests
     }
 
     [Fact]
+    public void The_phones_own_Record_key_works_like_a_record_feature_key()
+    {
+        var rig = new RecordingRig();
+        rig.Call();
+
+        rig.Phone.Press(KeyCodes.Record);
+        Assert.True(rig.P.IsRecording);
+        rig.Phone.Press(KeyCodes.Record);
+        Assert.False(rig.P.IsRecording);
+    }
+
+    [Fact]
+    public void A_recording_whose_name_is_taken_gets_a_numbered_name_and_the_old_file_stays()
+    {
+        var rig = new RecordingRig("""{ "mode": "forced", "notice": false }""");
+        var old = new byte[44];
+        for (int second = 0; second < 60; second++) // every name this minute could give is taken
+            Assert.True(rig.Storage.WriteAtomic($"rec/20261123-0905{second:00}-5.wav", old, 0, old.Length));
+
+        rig.Call();
+        rig.Phone.Wait(500);
+        rig.Phone.HangUp();
+
+        var name = rig.P.History.Select(HistoryFilter.All)[0].Recording;
+        Assert.Matches(@"^rec/20261123-0905\d\d-5-2\.wav$", name);
+        Assert.Equal(61, rig.P.Recordings.Length);
+        Assert.Equal(44, rig.Storage.Length(name!.Replace("-5-2.wav", "-5.wav")));
+    }
+
+    [Fact]
     public void The_record_key_outside_a_call_says_it_needs_one()
     {
         var rig = new RecordingRig();
