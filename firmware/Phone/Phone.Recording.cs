@@ -27,6 +27,7 @@ namespace DeskPhone.Firmware.Phone
         private SipCall _recordingCall;     // the call whose file is open (recording or paused), or null
         private LoopTimer _drainTimer;
         private bool _wasRecording;         // the recorder's state at the last drain: a change is said on screen and lamp
+        private readonly Hashtable _closedFiles = new Hashtable(); // SipCall -> its file, closed before the call ended (another call was recorded)
 
         /// <summary>The office's recording policy (device file "recording").</summary>
         public RecordingPolicy RecordingPolicy { get { return _config.Recording; } }
@@ -116,8 +117,8 @@ namespace DeskPhone.Firmware.Phone
         partial void OnCallEnding(SipCall call, CallRecord record)
         {
             if (call == _screenCall) EndScreening(); // Phone.Screening.cs
-            if (call != _recordingCall) return;
-            string name = FinishRecording();
+            string name = call == _recordingCall ? FinishRecording() : _closedFiles[call] as string;
+            _closedFiles.Remove(call);
             if (name != null) record.Recording = name;
         }
 
@@ -130,8 +131,14 @@ namespace DeskPhone.Firmware.Phone
                 FollowRecording();
                 return true;
             }
-            if (_recordingCall != null) FinishRecording(); // the file of a call that went (a held call's, say) is closed
+            if (_recordingCall != null)
+            {
+                SipCall other = _recordingCall; // a held call's file is closed, and named on its entry when it ends
+                string closed = FinishRecording();
+                if (closed != null && !other.IsEnded) _closedFiles[other] = closed;
+            }
             int rate = call.NegotiatedMedia == null ? 0 : call.NegotiatedMedia.SampleRate;
+            if (rate != 8000 && rate != 16000) { ShowMessage("Cannot record: no audio"); return false; }
             if (_recorder == null) _recorder = new CallRecorder(_hw.Storage, _hw.Log);
             if (!_recorder.Start(RecordingName(call, screened), rate, _config.Recording.MaxSeconds))
             {

@@ -227,6 +227,39 @@ public class RecordingTests
     }
 
     [Fact]
+    public void Recording_a_second_call_closes_the_held_calls_file_and_each_entry_names_its_own()
+    {
+        var rig = new RecordingRig();
+        rig.Phone.FarEnd!.ReinviteAnswerSdp = CallWaitingTests.HoldAnswer;
+        rig.Call();
+        rig.Phone.Press(RecordKey);
+        rig.Phone.Wait(1000);
+        rig.Phone.FarEnd.Invite(PhoneRig.SdpOffer, callId: "second-call", fromTag: "a2");
+        rig.Phone.Wait(5);
+        rig.Phone.Press(KeyCodes.Line(2)); // answer the waiting call: the first is held
+        Assert.Equal("second-call", rig.P.CurrentCall!.CallId);
+
+        rig.Phone.Press(RecordKey);
+        rig.Phone.Wait(1000);
+        rig.Phone.Press(KeyCodes.Soft1 + 3); // End the second call
+        rig.Phone.Wait(100);
+        var second = rig.P.History.Select(HistoryFilter.All)[0];
+        Assert.Equal("second-call", second.CallId);
+        rig.Phone.HangUp();
+        rig.Phone.Press(KeyCodes.Line(1));
+        rig.Phone.Press(KeyCodes.Soft1 + 3);
+        rig.Phone.Wait(100);
+
+        var first = rig.P.History.Select(HistoryFilter.All)[0];
+        Assert.NotEqual("second-call", first.CallId);
+        Assert.NotNull(first.Recording);
+        Assert.NotNull(second.Recording);
+        Assert.NotEqual(first.Recording, second.Recording);
+        Assert.Equal(2, rig.P.Recordings.Length);
+        rig.Phone.NoLoopFailures();
+    }
+
+    [Fact]
     public void The_record_key_outside_a_call_says_it_needs_one()
     {
         var rig = new RecordingRig();
