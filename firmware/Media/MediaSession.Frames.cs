@@ -38,6 +38,7 @@ namespace DeskPhone.Firmware.Media
                 else _sentSinceResume = false;
                 _header.Timestamp += FrameSamples; // the clock runs on through a hold
                 PlayLocked(speaker, samples, now);
+                TapLocked(microphone, speaker, samples); // MediaSession.Taps.cs: a recorder copies the frame
                 if (_udpRtcp != null && _remoteRtcpPort > 0 && _rtcp.IsDue(now))
                 {
                     reportLength = _rtcp.WriteReport(_report, 0, now);
@@ -70,7 +71,7 @@ namespace DeskPhone.Firmware.Media
                 _header.PayloadType = _sendPayloadType;
                 _header.Marker = !_sentSinceResume;
                 _header.WriteTo(_packet, 0);
-                short[] source = _muted ? _silence : microphone;
+                short[] source = OutgoingLocked(microphone, samples); // MediaSession.Taps.cs: greeting and notice mixed in
                 int bytes = _codec.Encode(source, 0, samples, _packet, RtpHeader.Size);
                 length = RtpHeader.Size + bytes;
                 _rtcp.RtpSent(bytes, timestamp, now);

@@ -31,6 +31,12 @@ namespace DeskPhone.Firmware.Media
         /// </summary>
         public static readonly Tone CallWaiting = new Tone("call-waiting", 440, 0, 300, 9700, 3000);
 
+        /// <summary>
+        /// The recording notice the far end hears while a call is recorded (when the office asks for
+        /// one): a 1400 Hz beep of 0.5 s at the start, then every 15 s.
+        /// </summary>
+        public static readonly Tone RecordingNotice = new Tone("recording-notice", 1400, 0, 500, 14500, 4000);
+
         /// <summary>A tone.</summary>
         public Tone(string name, int frequency1, int frequency2, int onMs, int offMs, int level)
         {

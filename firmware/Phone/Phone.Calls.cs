@@ -280,12 +280,14 @@ namespace DeskPhone.Firmware.Phone
             }
             DecorateShared(m); // Phone.Shared.Calls.cs: "for Ann Lee", VIP, private hold
             DecorateCall(m); // Phone.CallControl.cs: held calls, transfer progress, Xfer/Park/Swap
+            DecorateRecording(m); // Phone.Recording.cs: REC indicator, Rec/Stop, Screen, the screening screen
             CallView.Draw(_screen, m);
             FollowMarquee(m);
         }
 
         private void CallSoftkey(int n)
         {
+            if (RecordingSoftkey(n)) return; // Phone.Recording.cs: Screen, Take/End while screening, Rec/Stop
             if (SharedSoftkey(n)) return; // Phone.Shared.Calls.cs: Priv (hold privately)
             if (CallControlSoftkey(n)) return; // Phone.CallControl.cs
             if (Mode == PhoneMode.Ringing)

@@ -193,14 +193,16 @@ namespace DeskPhone.Firmware.Phone
                 if (n > HistoryView.Rows) n = HistoryView.Rows;
                 m.Names = new string[n];
                 m.Times = new string[n];
+                m.Recorded = new bool[n];
                 for (int i = 0; i < n; i++)
                 {
                     m.Names[i] = items[_historyFirst + i].Shown;
                     m.Times[i] = WhenText(items[_historyFirst + i].Time);
+                    m.Recorded[i] = items[_historyFirst + i].Recording != null; // Phone.Recording.cs: a dot marks a recording
                 }
                 m.Selected = _historyIndex - _historyFirst;
                 m.Position = (_historyIndex + 1).ToString() + "/" + items.Length.ToString();
-                m.Detail = DetailText(items[_historyIndex]);
+                m.Detail = RecordingDetail(items[_historyIndex], DetailText(items[_historyIndex])); // Phone.Recording.cs
                 m.Soft1 = "Call";
             }
             HistoryView.Draw(_screen, m);

@@ -22,6 +22,7 @@ namespace DeskPhone.Firmware.Phone
                 case KeyCodes.Speaker: SpeakerKey(); break;
                 case KeyCodes.Headset: HeadsetKey(); break;
                 case KeyCodes.Dnd: ToggleDnd(); break;
+                case KeyCodes.Record: ToggleRecording(); break; // Phone.Recording.cs
                 case KeyCodes.VolumeUp: ChangeVolume(1); break;
                 case KeyCodes.VolumeDown: ChangeVolume(-1); break;
                 case KeyCodes.Page: NextPage(); break;
@@ -129,6 +130,7 @@ namespace DeskPhone.Firmware.Phone
             else if (feature == KeyFeatures.Page) NextPage();
             else if (feature == KeyFeatures.Speaker) SpeakerKey();
             else if (feature == KeyFeatures.Headset) HeadsetKey();
+            else if (feature == KeyFeatures.Record) ToggleRecording(); // Phone.Recording.cs
             else if (MenuFeature(feature)) return; // Phone.Settings.cs: history, voicemail
             else if (!CallFeature(feature)) ShowMessage(feature + ": needs a call"); // Phone.CallControl.cs
         }

@@ -21,6 +21,7 @@ namespace DeskPhone.Firmware.Phone
             if (key.Kind == KeyKind.Shared) return SharedLamp(key); // Phone.Shared.cs
             if (key.Kind == KeyKind.Feature && key.Feature == KeyFeatures.Dnd && _settings.Dnd)
                 return new LampState(LampColour.Red, Cadence.Steady);
+            if (RecordLamp(key, out callLamp)) return callLamp; // Phone.Recording.cs: red while recording
             if (key.Kind == KeyKind.Feature && key.Feature == KeyFeatures.Voicemail && MessagesWaiting) return MessageWaitingLamp; // Phone.Mwi.cs
             return LampState.Off;
         }

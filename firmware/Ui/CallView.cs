@@ -20,6 +20,8 @@ namespace DeskPhone.Firmware.Ui
         public string Message;
         /// <summary>A badge at the right of the title ("VIP": a VIP caller of the executive), or null.</summary>
         public string Badge;
+        /// <summary>True while the call is recorded: a dot and "REC" in the title row.</summary>
+        public bool Recording;
         /// <summary>Softkey labels, left to right.</summary>
         public string Soft1, Soft2, Soft3, Soft4;
     }
@@ -37,7 +39,9 @@ namespace DeskPhone.Firmware.Ui
             screen.Begin();
             int durationWidth = m.Duration == null ? 0 : TextRenderer.Measure(Screen.Small, m.Duration);
             int badgeWidth = m.Badge == null ? 0 : TextRenderer.Measure(Screen.Small, m.Badge) + 4;
-            screen.Text(Screen.Small, 0, 0, w - durationWidth - badgeWidth - 2, m.Title);
+            int recWidth = m.Recording ? RecordingWidth : 0;
+            screen.Text(Screen.Small, 0, 0, w - durationWidth - badgeWidth - recWidth - 2, m.Title);
+            if (m.Recording) DrawRecording(screen, w - durationWidth - badgeWidth - recWidth);
             if (m.Badge != null) screen.Text(Screen.Small, w - durationWidth - badgeWidth, 0, badgeWidth - 2, m.Badge);
             if (m.Duration != null) screen.Text(Screen.Small, w - durationWidth, 0, durationWidth, m.Duration);
             screen.Rule(9);
@@ -47,6 +51,17 @@ namespace DeskPhone.Firmware.Ui
             if (m.Message != null) screen.Text(Screen.Small, 0, 44, w, m.Message, TextAlign.Centre, false);
             Softkeys.Draw(screen, m.Soft1, m.Soft2, m.Soft3, m.Soft4);
             screen.End();
+        }
+
+        /// <summary>Width of the recording indicator: a 5x5 dot, a gap, "REC", a gap.</summary>
+        public const int RecordingWidth = 5 + 2 + 3 * 6 + 4;
+
+        private static void DrawRecording(Screen screen, int x)
+        {
+            FrameBuffer fb = screen.Frame;
+            fb.FillRect(x + 1, 1, 3, 5, true); // a round-ish dot: a cross of 3x5 and 5x3
+            fb.FillRect(x, 2, 5, 3, true);
+            screen.Text(Screen.Small, x + 7, 0, 3 * 6, "REC");
         }
 
         /// <summary>True when the party's name is wider than the screen, so the phone should call <see cref="ScrollName"/> every frame.</summary>

@@ -14,6 +14,8 @@ namespace DeskPhone.Firmware.Ui
         public string[] Names;
         /// <summary>When each visible call was ("09:05" today, "Nov 21" before).</summary>
         public string[] Times;
+        /// <summary>For each visible call, true when it has a recording (a dot before its time), or null.</summary>
+        public bool[] Recorded;
         /// <summary>Which visible row is selected, -1 for none.</summary>
         public int Selected = -1;
         /// <summary>The selected call in one line ("Missed  202  Busy"), or null.</summary>
@@ -59,14 +61,14 @@ namespace DeskPhone.Firmware.Ui
             {
                 screen.Text(Screen.Small, 0, RowTop + RowHeight, w, m.Empty, TextAlign.Centre, false);
             }
-            for (int i = 0; i < count && i < Rows; i++) DrawRow(screen, i, m.Names[i], m.Times == null ? null : m.Times[i], i == m.Selected);
+            for (int i = 0; i < count && i < Rows; i++) DrawRow(screen, i, m.Names[i], m.Times == null ? null : m.Times[i], i == m.Selected, m.Recorded != null && m.Recorded[i]);
             string last = m.Message != null ? m.Message : m.Detail;
             if (last != null) screen.Text(Screen.Small, 0, DetailTop, w, last, m.Message != null ? TextAlign.Centre : TextAlign.Left, false);
             Softkeys.Draw(screen, m.Soft1, m.Soft2, m.Soft3, m.Soft4);
             screen.End();
         }
 
-        private static void DrawRow(Screen screen, int row, string name, string time, bool selected)
+        private static void DrawRow(Screen screen, int row, string name, string time, bool selected, bool recorded)
         {
             int w = screen.Frame.Width;
             int y = RowTop + row * RowHeight;
@@ -74,7 +76,9 @@ namespace DeskPhone.Firmware.Ui
             int top = y + (RowHeight - font.Height) / 2;
             int timeWidth = time == null ? 0 : TextRenderer.Measure(Screen.Small, time);
             if (selected) screen.Frame.FillRect(0, y, w, RowHeight, true);
-            screen.Text(font, 1, top, w - timeWidth - 4, name, TextAlign.Left, selected);
+            int mark = recorded ? 6 : 0;
+            screen.Text(font, 1, top, w - timeWidth - mark - 4, name, TextAlign.Left, selected);
+            if (recorded) screen.Frame.FillRect(w - timeWidth - mark - 2, y + RowHeight / 2 - 2, 4, 4, !selected); // a recording
             if (time != null) screen.Text(Screen.Small, w - timeWidth - 1, y + (RowHeight - Screen.Small.Height) / 2, timeWidth, time, TextAlign.Left, selected);
         }
     }

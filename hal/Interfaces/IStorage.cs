@@ -1,9 +1,12 @@
-// Small files in flash or on disk, replaced atomically.
+// Files in flash or on disk: small ones replaced atomically, long ones (recordings) written in pieces.
 namespace DeskPhone.Hal
 {
     /// <summary>
-    /// Named files ("config/device.json", "history.bin"). A write replaces the whole file
-    /// atomically: after a power cut the file holds the old or the new content, never a mix.
+    /// Named files ("config/device.json", "history.bin", "rec/20261123-090500-202.wav"). A
+    /// <see cref="WriteAtomic"/> replaces the whole file atomically: after a power cut the file holds
+    /// the old or the new content, never a mix. Long files that cannot be held in RAM (a call's
+    /// recording) grow with <see cref="Append"/> and are patched in place with <see cref="WriteAt"/>;
+    /// those two are not atomic: a power cut may lose the last piece written.
     /// </summary>
     public interface IStorage
     {
@@ -18,5 +21,21 @@ namespace DeskPhone.Hal
 
         /// <summary>The names of all files, in no particular order.</summary>
         string[] List();
+
+        /// <summary>The file's size in bytes, or -1 when there is no such file.</summary>
+        int Length(string name);
+
+        /// <summary>
+        /// Adds <paramref name="count"/> bytes at the end of the file, creating it when missing; false
+        /// when it failed (a full drive, a bad name). Not atomic: a power cut may lose these bytes.
+        /// </summary>
+        bool Append(string name, byte[] data, int offset, int count);
+
+        /// <summary>
+        /// Overwrites <paramref name="count"/> bytes of an existing file from byte <paramref name="position"/>
+        /// (a header patched once the length is known); false when the file is missing or the range
+        /// does not lie inside it. Not atomic.
+        /// </summary>
+        bool WriteAt(string name, int position, byte[] data, int offset, int count);
     }
 }

@@ -136,6 +136,8 @@ public static class ControlApi
         });
         api.MapGet("/phones/{id}/speaker.wav", (string id) => Results.File(host.Get(id).Audio.StopCapture(), "audio/wav"));
 
+        RecordingsApi.Map(api, host); // RecordingsApi.cs: recordings, record, screen
+
         api.MapGet("/clock", () => new { nowMs = host.Clock.NowMs, wallClock = host.Clock.WallClock.ToString("s"), virtualTime = host.VirtualTime });
         api.MapPost("/clock/advance", (long ms) =>
         {

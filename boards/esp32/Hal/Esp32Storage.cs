@@ -1,4 +1,4 @@
-// Small files in the ESP32's internal flash drive (I:\), replaced atomically by write-new-then-rename.
+// Files in the ESP32's internal flash drive (I:\): small ones replaced atomically by write-new-then-rename, long ones appended and patched.
 using System;
 using System.Collections;
 using System.IO;
@@ -144,6 +144,81 @@ namespace DeskPhone.Boards.Esp32
                 }
             }
             return (string[])names.ToArray(typeof(string));
+        }
+
+        /// <inheritdoc/>
+        public int Length(string name)
+        {
+            string path = PathOf(name);
+            if (path == null) return -1;
+            lock (_gate)
+            {
+                try
+                {
+                    Recover(path);
+                    if (!File.Exists(path)) return -1;
+                    using (FileStream stream = new FileStream(path, FileMode.Open, FileAccess.Read))
+                    {
+                        return (int)stream.Length;
+                    }
+                }
+                catch (Exception)
+                {
+                    return -1;
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool Append(string name, byte[] data, int offset, int count)
+        {
+            string path = PathOf(name);
+            if (path == null || data == null || offset < 0 || count < 0 || offset + count > data.Length) return false;
+            lock (_gate)
+            {
+                try
+                {
+                    Recover(path);
+                    FileMode mode = File.Exists(path) ? FileMode.Append : FileMode.Create;
+                    using (FileStream stream = new FileStream(path, mode, FileAccess.Write))
+                    {
+                        stream.Write(data, offset, count);
+                        stream.Flush();
+                    }
+                    return true;
+                }
+                catch (Exception)
+                {
+                    return false;
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool WriteAt(string name, int position, byte[] data, int offset, int count)
+        {
+            string path = PathOf(name);
+            if (path == null || data == null || position < 0 || offset < 0 || count < 0 || offset + count > data.Length) return false;
+            lock (_gate)
+            {
+                try
+                {
+                    Recover(path);
+                    if (!File.Exists(path)) return false;
+                    using (FileStream stream = new FileStream(path, FileMode.Open, FileAccess.Write))
+                    {
+                        if ((long)position + count > stream.Length) return false;
+                        stream.Seek(position, SeekOrigin.Begin);
+                        stream.Write(data, offset, count);
+                        stream.Flush();
+                    }
+                    return true;
+                }
+                catch (Exception)
+                {
+                    return false;
+                }
+            }
         }
 
         /// <summary>The file behind storage name <paramref name="name"/>, or null for a name storage does not accept.</summary>

@@ -92,5 +92,56 @@ public sealed class DirectoryStorage : IStorage
         }
     }
 
+    /// <inheritdoc/>
+    public int Length(string name)
+    {
+        if (!StorageNames.IsValid(name)) return -1;
+        lock (_gate)
+        {
+            var info = new FileInfo(PathOf(name));
+            return info.Exists ? (int)Math.Min(info.Length, int.MaxValue) : -1;
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool Append(string name, byte[] data, int offset, int count)
+    {
+        if (!StorageNames.IsValid(name) || offset < 0 || count < 0 || offset + count > data.Length) return false;
+        lock (_gate)
+        {
+            string path = PathOf(name);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                using var f = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+                f.Write(data, offset, count);
+                return true;
+            }
+            catch (IOException) { return false; }
+            catch (UnauthorizedAccessException) { return false; }
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool WriteAt(string name, int position, byte[] data, int offset, int count)
+    {
+        if (!StorageNames.IsValid(name) || position < 0 || offset < 0 || count < 0 || offset + count > data.Length) return false;
+        lock (_gate)
+        {
+            string path = PathOf(name);
+            try
+            {
+                if (!File.Exists(path)) return false;
+                using var f = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read);
+                if ((long)position + count > f.Length) return false;
+                f.Seek(position, SeekOrigin.Begin);
+                f.Write(data, offset, count);
+                return true;
+            }
+            catch (IOException) { return false; }
+            catch (UnauthorizedAccessException) { return false; }
+        }
+    }
+
     private string PathOf(string name) => Path.Combine(_root, name);
 }

@@ -6,7 +6,8 @@ namespace DeskPhone.Hal.Simulated.Storage;
 /// <summary>
 /// Files in memory. <see cref="CutPowerDuringNextWrite"/> makes the next write stop after some
 /// bytes, as if power failed: the write reports failure and the file keeps its old content, which
-/// is the promise <see cref="IStorage.WriteAtomic"/> makes.
+/// is the promise <see cref="IStorage.WriteAtomic"/> makes. <see cref="Full"/> makes every write
+/// fail, as a full flash drive would.
 /// </summary>
 public sealed class MemoryStorage : IStorage
 {
@@ -15,6 +16,9 @@ public sealed class MemoryStorage : IStorage
 
     /// <summary>Writes that were cut short by the knob.</summary>
     public int CutWrites { get; private set; }
+
+    /// <summary>While true every write, append and patch fails (the drive is full); reads still work.</summary>
+    public bool Full { get; set; }
 
     /// <summary>The next write loses power after <paramref name="bytesWritten"/> bytes.</summary>
     public void CutPowerDuringNextWrite(int bytesWritten) { lock (_files) _cutAfterBytes = bytesWritten; }
@@ -33,6 +37,7 @@ public sealed class MemoryStorage : IStorage
         Array.Copy(data, offset, copy, 0, count);
         lock (_files)
         {
+            if (Full) return false;
             if (_cutAfterBytes is int cut)
             {
                 _cutAfterBytes = null;
@@ -52,4 +57,38 @@ public sealed class MemoryStorage : IStorage
 
     /// <inheritdoc/>
     public string[] List() { lock (_files) return _files.Keys.ToArray(); }
+
+    /// <inheritdoc/>
+    public int Length(string name)
+    {
+        lock (_files) return StorageNames.IsValid(name) && _files.TryGetValue(name, out var b) ? b.Length : -1;
+    }
+
+    /// <inheritdoc/>
+    public bool Append(string name, byte[] data, int offset, int count)
+    {
+        if (!StorageNames.IsValid(name) || offset < 0 || count < 0 || offset + count > data.Length) return false;
+        lock (_files)
+        {
+            if (Full) return false;
+            var old = _files.TryGetValue(name, out var b) ? b : Array.Empty<byte>();
+            var grown = new byte[old.Length + count];
+            Array.Copy(old, grown, old.Length);
+            Array.Copy(data, offset, grown, old.Length, count);
+            _files[name] = grown;
+            return true;
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool WriteAt(string name, int position, byte[] data, int offset, int count)
+    {
+        if (!StorageNames.IsValid(name) || position < 0 || offset < 0 || count < 0 || offset + count > data.Length) return false;
+        lock (_files)
+        {
+            if (Full || !_files.TryGetValue(name, out var b) || position + count > b.Length) return false;
+            Array.Copy(data, offset, b, position, count);
+            return true;
+        }
+    }
 }

@@ -403,6 +403,58 @@ public class MediaSessionTests
         Assert.Equal(AlicePort, net.Port);
     }
 
+    [Fact]
+    public void A_steady_frame_allocates_nothing_while_recorded_with_the_notice_and_a_greeting_going_out()
+    {
+        Negotiate();
+        var net = new QuietNetwork();
+        var session = new MediaSession(net, _clock, new Random(3));
+        Assert.True(session.Start(_aliceSdp.Media, AlicePort));
+        var storage = new CountingStorage();
+        var recorder = new DeskPhone.Firmware.Media.Recording.CallRecorder(storage, new DeskPhone.Hal.Simulated.Logging.SimLog(_clock));
+        Assert.True(recorder.Start("rec/a.wav", 8000, 3600));
+        session.Tap = recorder;
+        session.SendSource = DeskPhone.Firmware.Media.Recording.Greeting.Chime(8000);
+        session.PlayToFarEnd(DeskPhone.Firmware.Media.Tone.RecordingNotice);
+        var mic = Tone(1000, 20).Samples;
+        var speaker = new short[160];
+        var packet = new byte[RtpHeader.Size + 160];
+        var header = new RtpHeader { PayloadType = _aliceSdp.Media.ReceivePayloadType, Ssrc = 99 };
+        int seq = 0;
+
+        void Frame()
+        {
+            for (int i = 0; i < 300; i++)
+            {
+                _clock.MoveTo(_clock.NowMs + 20);
+                header.Sequence = seq++ & 0xFFFF;
+                header.Timestamp += 160;
+                header.WriteTo(packet, 0);
+                net.Deliver(packet, packet.Length); // the HAL thread
+                session.Frame(mic, speaker);        // the media thread
+                if (i % 10 == 9) recorder.Drain();  // the loop, every 200 ms
+            }
+        }
+
+        Assert.Equal(0, Allocations.Steady(Frame));
+        Assert.Equal(0, recorder.DroppedFrames);
+        Assert.True(storage.Appended >= 4 * 300 * 320, storage.Appended.ToString());
+        Assert.True(session.PacketsSent >= 1200);
+    }
+
+    /// <summary>Storage that takes appends without keeping them (no allocation), counting the bytes.</summary>
+    private sealed class CountingStorage : IStorage
+    {
+        public long Appended;
+        public byte[]? Read(string name) => null;
+        public bool WriteAtomic(string name, byte[] data, int offset, int count) => true;
+        public bool Delete(string name) => false;
+        public string[] List() => Array.Empty<string>();
+        public int Length(string name) => -1;
+        public bool Append(string name, byte[] data, int offset, int count) { Appended += count; return true; }
+        public bool WriteAt(string name, int position, byte[] data, int offset, int count) => true;
+    }
+
     /// <summary>A network whose UDP ports (RTP and RTCP) send into nothing; RTP receives only what the test hands it.</summary>
     private sealed class QuietNetwork : INetwork
     {
