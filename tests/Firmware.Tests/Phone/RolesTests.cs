@@ -222,4 +222,18 @@ public class RolesTests
         rig.LiftHandset();
         Assert.Contains(rig.FarEnd.Responses("INVITE"), m => m.StatusCode == 200);
     }
+
+    [Theory]
+    [InlineData(KeyCodes.Soft1)]     // Blind
+    [InlineData(KeyCodes.Soft1 + 1)] // Call: the consultation
+    public void A_restricted_phone_does_not_transfer_a_call_to_an_outside_number(int how)
+    {
+        var rig = CallWaitingTests.InACall(Config(Restricted));
+        rig.Press(KeyCodes.Transfer);
+        foreach (char d in "004930123456") rig.Press(d - '0');
+        rig.Press(how);
+        Assert.Empty(rig.FarEnd!.Requests("REFER"));
+        Assert.Equal(1, Invites(rig) - rig.FarEnd.Requests("INVITE").Count(r => r.ToTag != null)); // only the first call's INVITE, no consultation
+        Assert.Equal(Firmware.Phone.Phone.RestrictedText, rig.Phone.Message);
+    }
 }
