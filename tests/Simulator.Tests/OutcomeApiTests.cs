@@ -1,5 +1,6 @@
 // The control API's outcome routes: what the outcome screen offers, and a refusal when the phone asks for none.
 using System.Net.Http.Json;
+
 namespace DeskPhone.Simulator.Tests;
 
 public class OutcomeApiTests
