@@ -10,7 +10,7 @@ namespace DeskPhone.Firmware.Phone
 {
     /// <summary>
     /// With enabled outcomes in the device file, a call that was answered, or a call placed from here
-    /// (answered or not: "No answer" is an outcome), opens <see cref="PhoneMode.Outcome"/> once the phone is
+    /// (answered or not: "No answer" is an outcome; not calls to an emergency number or the voicemail box), opens <see cref="PhoneMode.Outcome"/> once the phone is
     /// idle again. Up/Down move, OK or Choose stores the label on the entry, Skip (or Back) leaves it
     /// without one; so do a new call ringing and <see cref="OutcomeTimeoutMs"/> without a key. Only then is
     /// the entry final and <c>OnCallLogged</c> called. From the history screen the "Outcome" softkey sets or
@@ -80,6 +80,7 @@ namespace DeskPhone.Firmware.Phone
         {
             if (r.Kind == CallKind.Missed || r.Ending == CallEnding.Replaced) return false; // nobody talked here; a replaced call goes on elsewhere
             if (_config.EnabledOutcomes.Length == 0) return false;
+            if (r.Number != null && (_config.Roles.IsEmergency(r.Number) || IsMailboxNumber(r.Number))) return false; // not a call with a contact
             _outcomeQueue.Add(r);
             return true;
         }
@@ -229,6 +230,17 @@ namespace DeskPhone.Firmware.Phone
         {
             if (_outcomeRecord == null || _outcomeChoices == null) return;
             OutcomeView.Draw(_screen, _outcomeRecord.Shown, Labels(_outcomeChoices), _outcomeIndex, _outcomeRecord.Outcome, null);
+        }
+
+        /// <summary>True when <paramref name="number"/> is the user part of one of the accounts' voicemail boxes.</summary>
+        private bool IsMailboxNumber(string number)
+        {
+            for (int i = 0; i < _config.AccountCount; i++)
+            {
+                AccountConfig a = _config.AccountAt(i);
+                if (a.Mailbox != null && a.Mailbox.User == number) return true;
+            }
+            return false;
         }
 
         private static string[] Labels(CallOutcome[] outcomes)

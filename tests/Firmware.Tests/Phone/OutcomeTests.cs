@@ -206,4 +206,13 @@ public class OutcomeTests
         Assert.True(rig.Phone.ChooseOutcome("left-voicemail"));
         Assert.Equal(("Left voicemail", "Reached"), (rig.Phone.History.At(0).Outcome, rig.Phone.History.At(1).Outcome));
     }
+
+    [Fact]
+    public void A_call_to_an_emergency_number_asks_for_no_outcome()
+    {
+        var rig = Registered();
+        PlacedCall(rig, "112", 5_000);
+        Assert.Equal(PhoneMode.Idle, rig.Phone.Mode);
+        Assert.Equal("112", rig.Phone.History.At(0).Number);
+    }
 }
