@@ -215,4 +215,21 @@ public class OutcomeTests
         Assert.Equal(PhoneMode.Idle, rig.Phone.Mode);
         Assert.Equal("112", rig.Phone.History.At(0).Number);
     }
+
+    [Fact]
+    public void An_answered_call_the_caller_hangs_up_asks_for_its_outcome_too()
+    {
+        var rig = Registered();
+        rig.FarEnd!.Invite(PhoneRig.SdpOffer, callId: "in-1");
+        rig.Wait(1000);
+        rig.LiftHandset();
+        rig.FarEnd.Send(rig.FarEnd.AckFor(rig.FarEnd.Responses("INVITE").Last(m => m.StatusCode == 200)));
+        rig.Wait(20_000);
+        rig.FarEnd.Send(rig.FarEnd.InDialog("BYE", "in-1", 2));
+        rig.Wait(10);
+        Assert.Equal(PhoneMode.Outcome, rig.Phone.Mode);
+        Assert.Equal(CallKind.Received, rig.Phone.OutcomeRecord!.Kind);
+        rig.Press(KeyCodes.Ok); // the first: Reached
+        Assert.Equal("Reached", rig.Phone.History.At(0).Outcome);
+    }
 }
