@@ -55,22 +55,12 @@ namespace DeskPhone.Firmware.Phone
             if (Registration != RegistrationState.Registered || _calls == null) { error = "not registered"; return 503; }
             if (_call != null && !_call.IsEnded) { error = "a call is in progress: hang it up first"; return 409; }
             string reason;
-            if (!ApiMayDial(target, out reason)) { error = reason; return 403; }
+            if (!MayDial(target, out reason)) { error = reason; return 403; } // Phone.Roles.cs: restricted mode
             if (Mode != PhoneMode.Dialing && Mode != PhoneMode.Idle) { Mode = PhoneMode.Idle; ActiveLine = 0; } // out of a menu, as a new call would
             RememberDialed(target); // Phone.Redial.cs
             PlaceCall(target);
             if (_call == null) { error = "the call could not be placed: " + (Message == null ? "unknown reason" : Message); return 500; }
             return 200;
-        }
-
-        /// <summary>
-        /// Whether the office lets this phone dial <paramref name="target"/>. The roles feature's
-        /// <c>MayDial</c> (restricted mode) goes here: <c>return MayDial(target, out reason);</c>
-        /// </summary>
-        private bool ApiMayDial(string target, out string reason)
-        {
-            reason = null;
-            return true;
         }
 
         /// <summary>POST /api/answer: answers the ringing call on the speaker.</summary>

@@ -47,6 +47,14 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>Places a call to <paramref name="target"/> from the line in use (the default account otherwise).</summary>
         private void PlaceCall(string target)
         {
+            string refusal;
+            if (!MayDial(target, out refusal)) // Phone.Roles.cs: restricted mode dials only emergency and internal numbers
+            {
+                _hw.Log.Write(LogLevel.Info, "phone", "not calling " + target + ": " + refusal);
+                ShowMessage(refusal);
+                return;
+            }
+            LeaveOutcome("a call is placed"); // Phone.Outcomes.cs
             if (Registration != RegistrationState.Registered || _calls == null)
             {
                 ShowMessage("No calls: not registered");
@@ -73,6 +81,7 @@ namespace DeskPhone.Firmware.Phone
         {
             if (_call != null && !_call.IsEnded) return CallWaitingDecision(call); // Phone.CallWaiting.cs: ring in, or 486
             if (_settings.Dnd) return CallDecision.Unavailable;
+            LeaveOutcome("a call rang"); // Phone.Outcomes.cs: the entry stays without an outcome
             if (Mode == PhoneMode.Dialing) { _audio.Close(); DialString = ""; }
             _call = call;
             Mode = PhoneMode.Ringing;
@@ -152,7 +161,7 @@ namespace DeskPhone.Firmware.Phone
             RecordCall(call); // Phone.History.cs
             SharedCallEnded(call); // Phone.Shared.Calls.cs: off its appearance
             if (call == _mediaCall) StopMedia();
-            if (call != _call) { OtherCallEnded(call); return; } // Phone.CallWaiting.cs: a waiting or held call
+            if (call != _call) { OtherCallEnded(call); OfferOutcome(); return; } // Phone.CallWaiting.cs: a waiting or held call
             _call = null;
             ClearMute();
             _audio.Close();
@@ -163,12 +172,15 @@ namespace DeskPhone.Firmware.Phone
             ShowMessage(EndText(call));
             Refresh();
             NextCallAfter(call); // Phone.CallWaiting.cs: the waiting call rings, or a held call comes back
+            OfferOutcome(); // Phone.Outcomes.cs: what became of the call, once the phone is idle
         }
 
         /// <inheritdoc/>
         public SipCall TransferRequested(SipCall call, string referTo)
         {
             if (call != _call) return null;
+            string refusal;
+            if (!MayDial(referTo, out refusal)) { _hw.Log.Write(LogLevel.Info, "phone", "transfer to " + referTo + " refused: " + refusal); return null; } // Phone.Roles.cs
             SipCall next = _calls.Connect(call.Account, referTo);
             if (next == null) return null;
             _call = next;

@@ -87,7 +87,7 @@ namespace DeskPhone.Firmware.Phone
             _history.Add(r);
             SaveHistory();
             _hw.Log.Write(LogLevel.Info, "history", CallRecord.KindName(r.Kind) + " call " + r.Shown + " (" + CallRecord.EndingName(r.Ending) + ")");
-            OnCallLogged(r); // Phone.CallEvents.cs
+            if (!AwaitOutcome(r)) OnCallLogged(r); // Phone.Outcomes.cs: with outcomes it is logged once one is chosen or skipped; Phone.CallEvents.cs
         }
 
         private CallRecord RecordOf(SipCall call, CallNote note)
@@ -151,6 +151,7 @@ namespace DeskPhone.Firmware.Phone
                 case KeyCodes.Right: case KeyCodes.Soft1 + 1: ShowHistory((HistoryFilter)(((int)_historyFilter + 1) % 4)); return true;
                 case KeyCodes.Left: ShowHistory((HistoryFilter)(((int)_historyFilter + 3) % 4)); return true;
                 case KeyCodes.Ok: case KeyCodes.Soft1: CallBack(); return true;
+                case KeyCodes.Soft1 + 2: if (count > 0 && _config.EnabledOutcomes.Length > 0) OutcomeLater(); return true; // Phone.Outcomes.cs
                 case KeyCodes.Back: case KeyCodes.Soft1 + 3: CloseMenu(); return true;
             }
             return false;
@@ -204,6 +205,7 @@ namespace DeskPhone.Firmware.Phone
                 m.Position = (_historyIndex + 1).ToString() + "/" + items.Length.ToString();
                 m.Detail = RecordingDetail(items[_historyIndex], DetailText(items[_historyIndex])); // Phone.Recording.cs
                 m.Soft1 = "Call";
+                if (_config.EnabledOutcomes.Length > 0) m.Soft3 = "Result"; // "Outcome" is wider than a softkey
             }
             HistoryView.Draw(_screen, m);
         }
@@ -222,6 +224,7 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>"Missed  202", "Received  202  01:35", "Placed  203  Busy".</summary>
         private static string DetailText(CallRecord r)
         {
+            if (r.Outcome != null) return (r.Number != null ? r.Number : r.Shown) + "  " + r.Outcome; // the outcome says more than the duration
             if (r.HandledBy != null) return SharedDetail(r); // Phone.Shared.Calls.cs
             string kind = r.Kind == CallKind.Missed ? "Missed" : r.Kind == CallKind.Received ? "Received" : "Placed";
             string text = kind + "  " + (r.Number != null ? r.Number : r.Shown);

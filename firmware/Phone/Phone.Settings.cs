@@ -48,6 +48,7 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>Hook (KeyPressed): keys on the history and settings screens; false lets the key act as on the idle screen.</summary>
         private bool MenuKey(int keyCode)
         {
+            if (Mode == PhoneMode.Outcome) return OutcomeKey(keyCode); // Phone.Outcomes.cs
             if (Mode != PhoneMode.History && Mode != PhoneMode.Settings) return false;
             if (Mode == PhoneMode.History ? HistoryKey(keyCode) : SettingsKey(keyCode)) return true;
             if (KeyCodes.IsDialPad(keyCode) || (keyCode >= KeyCodes.Soft1 && keyCode <= KeyCodes.Soft1 + 3)) return true;
@@ -85,6 +86,7 @@ namespace DeskPhone.Firmware.Phone
         private void DrawMenu()
         {
             if (Mode == PhoneMode.History) DrawHistory();
+            else if (Mode == PhoneMode.Outcome) DrawOutcome(); // Phone.Outcomes.cs
             else DrawSettings();
         }
 
@@ -107,6 +109,7 @@ namespace DeskPhone.Firmware.Phone
             _menuIndex = 0;
             _menuEditing = -1;
             _about = false;
+            if (AskPin()) _hw.Log.Write(LogLevel.Info, "phone", "settings locked: asking for the admin PIN"); // Phone.Roles.cs
             Redraw();
         }
 
@@ -133,6 +136,7 @@ namespace DeskPhone.Firmware.Phone
         {
             bool ok = keyCode == KeyCodes.Ok || keyCode == KeyCodes.Soft1;
             bool back = keyCode == KeyCodes.Back || keyCode == KeyCodes.Soft1 + 3;
+            if (PinKey(keyCode)) return true; // Phone.Roles.cs: the admin PIN prompt
             if (_about)
             {
                 if (ok || back) { _about = false; Redraw(); }
@@ -222,6 +226,11 @@ namespace DeskPhone.Firmware.Phone
         {
             SettingsModel m = new SettingsModel();
             m.Message = Message;
+            if (DrawPin(m)) // Phone.Roles.cs: the admin PIN prompt
+            {
+                SettingsView.Draw(_screen, m);
+                return;
+            }
             if (_about)
             {
                 m.Title = "About";

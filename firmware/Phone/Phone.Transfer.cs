@@ -108,6 +108,8 @@ namespace DeskPhone.Firmware.Phone
         private void BlindTransfer()
         {
             if (_xferDigits.Length == 0) { ShowMessage("Enter a number first"); return; }
+            string refusal;
+            if (!MayDial(_xferDigits, out refusal)) { ShowMessage(refusal); return; } // Phone.Roles.cs: a restricted phone hands calls only to numbers it may dial
             _xferTarget = _xferDigits;
             _xferTargetName = _xferDigits;
             _xferDone = "Transferred";
@@ -120,6 +122,8 @@ namespace DeskPhone.Firmware.Phone
         private void ConsultTransfer()
         {
             if (_xferDigits.Length == 0) { ShowMessage("Enter a number first"); return; }
+            string refusal;
+            if (!MayDial(_xferDigits, out refusal)) { ShowMessage(refusal); return; } // Phone.Roles.cs: a restricted phone hands calls only to numbers it may dial
             if (Registration != RegistrationState.Registered || _calls == null) { ShowMessage("No calls: not registered"); return; }
             if (CallCount() >= MaxCalls) { ShowMessage("No free line"); return; }
             string number = _xferDigits;

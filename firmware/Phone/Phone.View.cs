@@ -39,7 +39,7 @@ namespace DeskPhone.Firmware.Phone
             if (Mode == PhoneMode.Dialing) DrawDialing();
             else if (InCallMode && _call != null) DrawCall();
             else if (Mode == PhoneMode.KeyInfo) DrawKeyInfo();
-            else if (Mode == PhoneMode.History || Mode == PhoneMode.Settings) DrawMenu(); // Phone.Settings.cs
+            else if (Mode == PhoneMode.History || Mode == PhoneMode.Settings || Mode == PhoneMode.Outcome) DrawMenu(); // Phone.Settings.cs
             else if (PairingPromptShown) DrawPairingPrompt(); // Phone.Pairing.cs: a pairing request waits for an answer
             else DrawIdle();
         }

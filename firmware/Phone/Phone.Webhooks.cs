@@ -41,8 +41,8 @@ namespace DeskPhone.Firmware.Phone
             if (_crmEvents != null) _crmEvents.Logged(record);
         }
 
-        /// <summary>"call.outcome": the outcome of an entry already logged changed (the outcomes feature calls this).</summary>
-        public void CrmOutcomeChanged(CallRecord record)
+        /// <summary>"call.outcome": the outcome of an entry already logged was changed from the history screen.</summary>
+        partial void OnOutcomeChanged(CallRecord record)
         {
             if (_crmEvents != null && record != null) _crmEvents.OutcomeChanged(record);
         }

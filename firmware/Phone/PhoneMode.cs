@@ -20,7 +20,9 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>The call history screen (Phone.History.cs).</summary>
         History = 20,
         /// <summary>The settings menu (Phone.Settings.cs).</summary>
-        Settings = 21
+        Settings = 21,
+        /// <summary>A call ended: the screen asks what became of it (Phone.Outcomes.cs).</summary>
+        Outcome = 22
     }
 
     /// <summary>Registration of the phone's account with the registrar.</summary>

@@ -32,8 +32,8 @@ public class CommandLineTests
     }
 
     [Theory]
-    [InlineData(new[] { "deploy" }, "deskphone-provision: unknown command 'deploy' (commands: build, push, bundle, provision, office show, office pair, office accept, office decline, office permit, office unpair, office deactivate, office limits, office serve)")]
-    [InlineData(new[] { "office", "pare" }, "deskphone-provision: unknown office command 'pare' (commands: build, push, bundle, provision, office show, office pair, office accept, office decline, office permit, office unpair, office deactivate, office limits, office serve)")]
+    [InlineData(new[] { "deploy" }, "deskphone-provision: unknown command 'deploy' (commands: build, push, bundle, provision, office show, office pair, office accept, office decline, office permit, office unpair, office deactivate, office limits, office outcome add, office outcome rename, office outcome disable, office outcome enable, office outcome delete, office outcome list, office recording off, office recording on, office recording forced, office roles, office serve)")]
+    [InlineData(new[] { "office", "pare" }, "deskphone-provision: unknown office command 'pare' (commands: build, push, bundle, provision, office show, office pair, office accept, office decline, office permit, office unpair, office deactivate, office limits, office outcome add, office outcome rename, office outcome disable, office outcome enable, office outcome delete, office outcome list, office recording off, office recording on, office recording forced, office roles, office serve)")]
     [InlineData(new[] { "office", "pair", "--executive", "ann", "--assistant", "bob", "--allow", "place,dial" }, "deskphone-provision office pair: --allow: 'dial' is not a permission; use place, answer, pickup, voicemail, recording (comma-separated) or none")]
     [InlineData(new[] { "office", "accept", "--pairing", "p1" }, "deskphone-provision office accept: --as is required")]
     [InlineData(new[] { "office", "limits", "--per-office", "0" }, "deskphone-provision office limits: --per-office must be a whole number from 1 to 1000, not '0'")]

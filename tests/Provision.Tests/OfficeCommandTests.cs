@@ -101,6 +101,6 @@ public class OfficeCommandTests
         var (code, _, errors) = site.Office("pair", "--executive", "reception", "--assistant", "bob");
 
         Assert.Equal(1, code);
-        Assert.Equal($"{path}:51:114: pairings[0].state: 'on' is not one of active, pending, declined\n1 error(s) in {path}; nothing changed\n", errors);
+        Assert.Equal($"{path}:59:114: pairings[0].state: 'on' is not one of active, pending, declined\n1 error(s) in {path}; nothing changed\n", errors);
     }
 }

@@ -7,7 +7,7 @@ namespace DeskPhone.Provision;
 
 /// <summary>
 /// Finds the command named by the first argument and runs it. Commands register here by name
-/// (build, push, bundle; the office directory's two-word commands "office pair"... and provision).
+/// (build, push, bundle; the office directory's commands "office pair", "office outcome add"... and provision).
 /// Exit codes:
 /// 0 done, 1 the files or an operation failed, 2 the command line is wrong.
 /// </summary>
@@ -32,6 +32,16 @@ public static class ProvisionApp
         new OfficeUnpairCommand(),
         new OfficeDeactivateCommand(),
         new OfficeLimitsCommand(),
+        new OfficeOutcomeCommand("add"),
+        new OfficeOutcomeCommand("rename"),
+        new OfficeOutcomeCommand("disable"),
+        new OfficeOutcomeCommand("enable"),
+        new OfficeOutcomeCommand("delete"),
+        new OfficeOutcomeListCommand(),
+        new OfficeRecordingCommand(DeskPhone.Office.Model.RecordingMode.Off),
+        new OfficeRecordingCommand(DeskPhone.Office.Model.RecordingMode.On),
+        new OfficeRecordingCommand(DeskPhone.Office.Model.RecordingMode.Forced),
+        new OfficeRolesCommand(),
         new OfficeServeCommand(),
     };
 
@@ -42,17 +52,19 @@ public static class ProvisionApp
             output.Write(Usage());
             return args.Length == 0 ? UsageError : Ok;
         }
-        // Two-word commands ("office pair") first, then one-word ones.
-        int words = 2;
-        ICommand? command = args.Length > 1 ? Commands.FirstOrDefault(c => c.Name == args[0] + " " + args[1]) : null;
-        if (command == null)
+        // The longest name first: three words ("office outcome add"), two ("office pair"), one.
+        ICommand? command = null;
+        int words = Math.Min(3, args.Length) + 1;
+        while (command == null && --words > 0)
         {
-            words = 1;
-            command = Commands.FirstOrDefault(c => c.Name == args[0]);
+            string name = string.Join(" ", args.Take(words));
+            command = Commands.FirstOrDefault(c => c.Name == name);
         }
         if (command == null)
         {
-            string what = args[0] == "office" && args.Length > 1 ? $"office command '{args[1]}'" : $"command '{args[0]}'";
+            string what = args[0] == "office" && args.Length > 2 && args[1] is "outcome" or "recording"
+                ? $"office {args[1]} command '{args[2]}'"
+                : args[0] == "office" && args.Length > 1 ? $"office command '{args[1]}'" : $"command '{args[0]}'";
             errors.WriteLine($"deskphone-provision: unknown {what} (commands: {string.Join(", ", Commands.Select(c => c.Name))})");
             return UsageError;
         }

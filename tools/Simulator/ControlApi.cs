@@ -6,7 +6,7 @@ using DeskPhone.Hal.Simulated.Audio;
 namespace DeskPhone.Simulator;
 
 /// <summary>Maps the control API's routes (documented in tools/Simulator/README.md).</summary>
-public static class ControlApi
+public static partial class ControlApi
 {
     /// <summary>Default hold of a key press, in ms.</summary>
     public const int PressMs = 100;
@@ -67,6 +67,7 @@ public static class ControlApi
             return Summary(host, p);
         });
 
+        MapOutcomes(api, host); // ControlApi.Outcomes.cs
         api.MapGet("/phones/{id}/lamps", (string id) => Lamps(host, host.Get(id)));
         api.MapGet("/phones/{id}/display", (string id) =>
         {

@@ -2,6 +2,7 @@
 using System.Text.Json;
 using DeskPhone.Firmware.Http;
 using DeskPhone.Firmware.Tests.Http;
+using DeskPhone.Firmware.Phone;
 using DeskPhone.Hal;
 using DeskPhone.Hal.Simulated.Storage;
 
@@ -74,19 +75,29 @@ public class WebhookTests
     }
 
     [Fact]
-    public void A_later_outcome_change_posts_call_outcome_with_the_entry()
+    public void The_ended_event_waits_for_the_outcome_and_a_later_change_posts_call_outcome()
     {
-        var rig = Rig();
+        var config = Config().TrimEnd().TrimEnd('}') + ", \"outcomes\": " + OutcomeTests.Outcomes + " }";
+        var rig = new PhoneRig(config, null, farEnd: true);
         var crm = new Crm(rig).Up();
         IncomingCall(rig, "call-o", 1000);
-        var record = rig.Phone.History.At(0);
-        record.Outcome = "Reached";
-        rig.Loop.Post(() => rig.Phone.CrmOutcomeChanged(record));
+        Assert.Equal(PhoneMode.Outcome, rig.Phone.Mode);
+        Assert.Equal(new[] { "call.incoming", "call.answered" }, crm.Types); // the entry is not final yet
+        rig.Loop.Post(() => rig.Phone.ChooseOutcome("reached"));
+        rig.Wait(100);
+        Assert.Equal("call.ended", crm.Types.Last());
+        Assert.Equal("Reached", crm.Events.Last().GetProperty("call").GetProperty("outcome").GetString());
+
+        rig.Press(KeyCodes.Soft1 + 2); // Calls
+        rig.Press(KeyCodes.Soft1 + 2); // Result
+        rig.Press(KeyCodes.Down);      // Left voicemail
+        rig.Press(KeyCodes.Soft1);     // Choose
         rig.Wait(100);
         var last = crm.Events.Last();
         Assert.Equal("call.outcome", last.GetProperty("type").GetString());
-        Assert.Equal("Reached", last.GetProperty("call").GetProperty("outcome").GetString());
+        Assert.Equal("Left voicemail", last.GetProperty("call").GetProperty("outcome").GetString());
         Assert.Equal("call-o", last.GetProperty("call").GetProperty("callId").GetString());
+        Assert.Equal(4, crm.Events.Count);
     }
 
     [Fact]

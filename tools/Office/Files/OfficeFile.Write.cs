@@ -27,9 +27,11 @@ public static partial class OfficeFile
         sb.Append("  \"limits\": ").Append(JsonText.Object(
             ("assistantsPerExecutive", l.AssistantsPerExecutive), ("executivesPerAssistant", l.ExecutivesPerAssistant),
             ("pairingsPerOffice", l.PairingsPerOffice))).Append(",\n");
+        WritePolicies(sb, office); // OfficeFile.Policies.cs
         JsonText.List(sb, "  ", "users", office.Users.Select(u => JsonText.Object(
             ("id", u.Id), ("name", u.Name), ("extension", u.Extension), ("password", u.Password),
             ("active", u.Active ? null : (JsonNode)false),
+            ("restricted", u.Restricted ? (JsonNode)true : null),
             ("vipCallers", u.VipCallers.Count == 0 ? null : JsonText.Strings(u.VipCallers)))).ToList(), last: false);
         WritePhones(sb, office.Phones);
         JsonText.List(sb, "  ", "pairings", office.Pairings.Select(p => JsonText.Object(
@@ -59,6 +61,8 @@ public static partial class OfficeFile
             {
                 fields.Add("\"keys\": [\n" + string.Join(",\n", p.Keys.Select(k => "        " + JsonText.Inline(k))) + "\n      ]");
             }
+            if (p.AdminPin != null) fields.Add($"\"adminPin\": {JsonText.Quote(p.AdminPin)}");
+            if (p.Restricted) fields.Add("\"restricted\": true");
             if (p.Features != null) fields.Add("\"features\": " + JsonText.Inline(p.Features));
             if (p.Display != null) fields.Add("\"display\": " + JsonText.Inline(p.Display));
             sb.Append(i == 0 ? "\n" : ",\n").Append("    {\n");

@@ -14,11 +14,11 @@ namespace DeskPhone.Office.Files;
 /// </summary>
 public static partial class OfficeFile
 {
-    private static readonly string[] TopFields = { "office", "limits", "users", "phones", "pairings" };
+    private static readonly string[] TopFields = { "office", "limits", "outcomes", "recording", "roles", "users", "phones", "pairings" };
     private static readonly string[] OfficeFields = { "name", "domain", "registrar", "outboundProxy" };
     private static readonly string[] LimitFields = { "assistantsPerExecutive", "executivesPerAssistant", "pairingsPerOffice" };
-    private static readonly string[] UserFields = { "id", "name", "extension", "password", "active", "vipCallers" };
-    private static readonly string[] PhoneFields = { "id", "user", "board", "file", "lines", "account", "keys", "features", "display" };
+    private static readonly string[] UserFields = { "id", "name", "extension", "password", "active", "vipCallers", "restricted" };
+    private static readonly string[] PhoneFields = { "id", "user", "board", "file", "lines", "account", "keys", "adminPin", "restricted", "features", "display" };
     private static readonly string[] PairingFields = { "id", "executive", "assistant", "permissions", "state", "createdBy", "requestedBy" };
     private static readonly string[] StateNames = { "active", "pending", "declined" };
     private static readonly string[] OriginNames = { "admin", "user" };
@@ -66,6 +66,9 @@ public static partial class OfficeFile
         SipSettings? sip = ReadSip(top, errors, out string? name);
         Limits limits = ReadLimits(top, errors);
         var office = new OfficeDirectory { Name = name, Sip = sip ?? new SipSettings { Domain = "", Registrar = "" }, Limits = limits };
+        ReadOutcomes(top, office, errors);  // OfficeFile.Policies.cs
+        ReadRecording(top, office, errors);
+        ReadRoles(top, office, errors);
         var userAt = ReadUsers(top, office, errors);
         ReadPhones(top, office, userAt, errors);
         ReadPairings(top, office, userAt, errors);
@@ -127,6 +130,7 @@ public static partial class OfficeFile
             string? extension = o.String("extension", true, 32);
             string? password = o.String("password", true, 128);
             bool active = o.Boolean("active") ?? true;
+            bool restricted = o.Boolean("restricted") ?? false;
             var vip = o.Strings("vipCallers", 256);
             if (extension != null && !extension.All(c => char.IsAsciiDigit(c) || c is '*' or '#' or '+'))
             {
@@ -155,7 +159,7 @@ public static partial class OfficeFile
             if (id == null || name == null || extension == null || password == null) continue;
             office.Users.Add(new User
             {
-                Id = id, Name = name, Extension = extension, Password = password, Active = active,
+                Id = id, Name = name, Extension = extension, Password = password, Active = active, Restricted = restricted,
                 VipCallers = vip?.Select(v => v.Text).ToList() ?? new List<string>(),
             });
         }
@@ -177,6 +181,8 @@ public static partial class OfficeFile
             string? file = o.Identifier("file", false);
             int lines = o.Integer("lines", 0, MaxLines) ?? Phone.DefaultLines;
             var account = o.Object("account");
+            string? adminPin = Pin(o, "adminPin");
+            bool restricted = o.Boolean("restricted") ?? false;
             var features = o.Object("features");
             var display = o.Object("display");
             if (id != null && !ids.Add(id))
@@ -225,7 +231,7 @@ public static partial class OfficeFile
             office.Phones.Add(new Phone
             {
                 Id = id, User = user, Board = board, File = file, Lines = lines,
-                Account = account, Keys = keys, Features = features, Display = display,
+                Account = account, Keys = keys, Features = features, Display = display, AdminPin = adminPin, Restricted = restricted,
             });
         }
     }

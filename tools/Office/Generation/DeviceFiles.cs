@@ -18,7 +18,7 @@ public sealed record GeneratedDevice(Phone Phone, User User, string FileName, st
 /// one to answer. The firmware's loader checks the result (the tool does that before writing
 /// anything). Same office, same bytes.
 /// </summary>
-public static class DeviceFiles
+public static partial class DeviceFiles
 {
     /// <summary>The account id every generated file uses.</summary>
     public const string AccountId = "main";
@@ -66,22 +66,19 @@ public static class DeviceFiles
         keys.AddRange(phone.Keys.Select(k => JsonText.Inline(k)));
 
         var pending = office.Pairings.Where(p => p.State == PairingState.Pending && p.Involves(user.Id)).Select(p => Pending(office, p, user)).ToList();
-        var tail = new List<(string Name, JsonObject Value)>();
-        if (phone.Features != null) tail.Add(("features", phone.Features));
-        if (phone.Display != null) tail.Add(("display", phone.Display));
-
-        JsonText.List(sb, "  ", "keys", keys, last: tail.Count == 0 && pending.Count == 0);
-        for (int i = 0; i < tail.Count; i++)
-        {
-            sb.Append("  ").Append(JsonText.Quote(tail[i].Name)).Append(": ").Append(JsonText.Inline(tail[i].Value))
-                .Append(i == tail.Count - 1 && pending.Count == 0 ? "\n" : ",\n");
-        }
+        var tail = new List<string>(); // the fields after the keys, each "  \"name\": value"
+        if (phone.Features != null) tail.Add("  \"features\": " + JsonText.Inline(phone.Features));
+        if (phone.Display != null) tail.Add("  \"display\": " + JsonText.Inline(phone.Display));
+        tail.AddRange(PolicyFields(office, phone, user)); // DeviceFiles.Policies.cs: outcomes, recording, roles
         if (office.Pairings.Any(p => p.State == PairingState.Pending && p.Involves(user.Id) && p.RequestedBy != user.Id))
         {
             // This user answers a request: where the phone sends the answer (tools/Provision, "office serve").
-            sb.Append("  ").Append(JsonText.Quote("pairingService")).Append(": ").Append(JsonText.Quote(PairingService(office))).Append(",\n");
+            tail.Add("  " + JsonText.Quote("pairingService") + ": " + JsonText.Quote(PairingService(office)));
         }
-        if (pending.Count > 0) JsonText.List(sb, "  ", "pendingPairings", pending, last: true);
+        if (pending.Count > 0) tail.Add(ListField("pendingPairings", pending));
+
+        JsonText.List(sb, "  ", "keys", keys, last: tail.Count == 0);
+        if (tail.Count > 0) sb.Append(string.Join(",\n", tail)).Append('\n');
         return sb.Append("}\n").ToString();
     }
 

@@ -35,6 +35,19 @@ public sealed class OfficeDirectory
     public List<Phone> Phones { get; init; } = new();
     public List<Pairing> Pairings { get; init; } = new();
 
+    /// <summary>The call outcomes the phones offer, in order (tools/Office/Rules/Policies.cs changes them).</summary>
+    public List<OutcomeChoice> Outcomes { get; init; } = new();
+
+    /// <summary>The recording policy, or null when office.json sets none (the phones' default).</summary>
+    public RecordingPolicy? Recording { get; set; }
+
+    /// <summary>The office-wide roles, or null when office.json sets none (no PIN, nothing restricted).</summary>
+    public RolePolicy? Roles { get; set; }
+
+    public OutcomeChoice? FindOutcome(string id) => Outcomes.FirstOrDefault(o => o.Id == id);
+
+    public Phone? FindPhone(string id) => Phones.FirstOrDefault(p => p.Id == id);
+
     public User? FindUser(string id) => Users.FirstOrDefault(u => u.Id == id);
 
     public Pairing? FindPairing(string id) => Pairings.FirstOrDefault(p => p.Id == id);

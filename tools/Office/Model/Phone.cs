@@ -30,6 +30,12 @@ public sealed class Phone
     /// <summary>Keys after the line and shared keys (blf, park, speeddial, feature...).</summary>
     public List<JsonObject> Keys { get; init; } = new();
 
+    /// <summary>This phone's own admin PIN (instead of the office's), or null.</summary>
+    public string? AdminPin { get; set; }
+
+    /// <summary>This phone is restricted whoever uses it (see <see cref="User.Restricted"/>).</summary>
+    public bool Restricted { get; set; }
+
     public JsonObject? Features { get; set; }
     public JsonObject? Display { get; set; }
 

@@ -14,6 +14,9 @@ public sealed class User
     public required string Password { get; set; }
     public bool Active { get; set; } = true;
 
+    /// <summary>Their phones answer calls but dial only emergency and internal numbers, and keep their settings locked.</summary>
+    public bool Restricted { get; set; }
+
     /// <summary>
     /// Callers whose calls to this user (as an executive) ring the assistants with the VIP ring and
     /// badge: SIP URIs or dial strings, as the phones match them.

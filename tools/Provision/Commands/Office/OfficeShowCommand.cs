@@ -30,16 +30,29 @@ public sealed class OfficeShowCommand : ICommand
         int live = office.Pairings.Count(p => p.IsLive);
         w.WriteLine($"limits: {l.AssistantsPerExecutive} assistants per executive, {l.ExecutivesPerAssistant} executives per assistant, "
             + $"{l.PairingsPerOffice} pairings per office ({live} in use)");
+        w.Write(OfficeOutcomeListCommand.Describe(office));
+        if (office.Recording != null)
+        {
+            RecordingPolicy r = office.Recording;
+            w.WriteLine($"recording: {r.ModeName}, download {(r.Download ? "yes" : "no")}, notice {(r.Notice ? "yes" : "no")}");
+        }
+        if (office.Roles != null)
+        {
+            RolePolicy r = office.Roles;
+            w.WriteLine($"roles: admin PIN {(r.AdminPin == null ? "none" : "set")}, emergency {string.Join(", ", r.Emergency)}, internal "
+                + (r.Internal.Count == 0 ? "none" : string.Join(", ", r.Internal)));
+        }
         w.WriteLine("users:");
         foreach (User u in office.Users)
         {
-            w.WriteLine($"  {u.Id,-12} {u.Extension,-6} {u.Name}" + (u.Active ? "" : "  (deactivated)")
+            w.WriteLine($"  {u.Id,-12} {u.Extension,-6} {u.Name}" + (u.Active ? "" : "  (deactivated)") + (u.Restricted ? "  (restricted)" : "")
                 + (u.VipCallers.Count == 0 ? "" : $"  VIP: {string.Join(", ", u.VipCallers)}"));
         }
         w.WriteLine("phones:");
         foreach (Phone p in office.Phones)
         {
-            w.WriteLine($"  {p.Id,-16} {p.User,-12} {p.Board,-18} devices/{p.FileName}.json");
+            w.WriteLine($"  {p.Id,-16} {p.User,-12} {p.Board,-18} devices/{p.FileName}.json"
+                + (p.Restricted ? "  (restricted)" : "") + (p.AdminPin != null ? "  (own admin PIN)" : ""));
         }
         w.WriteLine("pairings:");
         if (office.Pairings.Count == 0) w.WriteLine("  (none)");
