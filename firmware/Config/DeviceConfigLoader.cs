@@ -11,7 +11,7 @@ namespace DeskPhone.Firmware.Config
     /// </summary>
     public static class DeviceConfigLoader
     {
-        private static readonly string[] TopFields = { "device", "accounts", "keys", "features", "display", "lampScheme", DelegationSection.PendingField, PairingServiceSection.Field };
+        private static readonly string[] TopFields = { "device", "accounts", "keys", "features", "display", "lampScheme", DelegationSection.PendingField, PairingServiceSection.Field, ContactsSection.Field };
         private static readonly string[] DeviceFields = { "id", "name", "extension", "board" };
         private static readonly string[] FeatureFields = { "dnd", "callWaiting", "autoAnswer", "acceptOnlyFromProxy", LampSchemeSection.PickupCodeField };
         private static readonly string[] DisplayFields = { "contrast", "clock24h" };
@@ -72,11 +72,14 @@ namespace DeskPhone.Firmware.Config
             string blfPickupCode = LampSchemeSection.PickupCode(top, errors);
             PendingPairing[] pending = DelegationSection.ReadPending(top, errors);   // DelegationSection.cs
             Sip.SipUri pairingService = PairingServiceSection.Read(top);              // PairingServiceSection.cs
+            string contactsFile;
+            Contacts.LookupUrl contactsLookup;
+            ContactsSection.Read(top, errors, out contactsFile, out contactsLookup); // ContactsSection.cs
             if (device == null || accounts == null || keys == null)
             {
                 return null;
             }
-            return new DeviceConfig(fileName, device, accounts, keys, features, display).WithLamps(lampScheme, blfPickupCode).WithDelegation(pending).WithPairingService(pairingService);
+            return new DeviceConfig(fileName, device, accounts, keys, features, display).WithLamps(lampScheme, blfPickupCode).WithDelegation(pending).WithPairingService(pairingService).WithContacts(contactsFile, contactsLookup);
         }
 
         private static DeviceIdentity ReadDevice(ConfigObject top, ConfigErrors errors)

@@ -107,6 +107,7 @@ namespace DeskPhone.Firmware.Phone
             r.Number = call.RemoteParty == null ? null : PartyNumber(call);
             r.Uri = call.RemoteUri;
             r.CallId = call.CallId;
+            ContactRecord(call, r); // Phone.Contacts.cs: the contact (chosen, or the only match) and company
             SharedRecord(call, r); // Phone.Shared.Calls.cs: answered-by / placed-by on a shared line
             return r;
         }
