@@ -28,6 +28,14 @@ public static class SimContacts
     public static string Beside(string deviceFile, DeviceConfig config) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(deviceFile)) ?? ".", config.ContactsFile);
 
+    /// <summary>Copies the contacts file beside <paramref name="deviceFile"/>, if there is one, beside <paramref name="copy"/> (a copy of the device file elsewhere).</summary>
+    public static void CopyBeside(string deviceFile, string copy)
+    {
+        var config = SimPhone.LoadConfig(deviceFile);
+        string contacts = Beside(deviceFile, config);
+        if (File.Exists(contacts)) File.Copy(contacts, Beside(copy, config), overwrite: true);
+    }
+
     /// <summary>Adds GET /phones/{id}/contacts to the API group.</summary>
     public static void Map(RouteGroupBuilder api, PhoneHost host)
     {
