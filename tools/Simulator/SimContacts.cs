@@ -8,15 +8,22 @@ namespace DeskPhone.Simulator;
 
 /// <summary>
 /// At start, the file the device file's "contacts.file" names (contacts.json by default), when it is
-/// next to the device file, is written into the phone's storage, where the firmware reads it at boot.
+/// next to the device file (else in the folder above it), is written into the phone's storage, where the firmware reads it at boot.
 /// GET /api/phones/{id}/contacts shows the directory; with ?number=... the contacts that number matches.
 /// </summary>
 public static class SimContacts
 {
+    private static string Above(string deviceFile, DeviceConfig config)
+    {
+        string dir = Path.GetDirectoryName(Path.GetFullPath(deviceFile)) ?? ".";
+        return Path.Combine(Path.GetDirectoryName(dir) ?? dir, config.ContactsFile);
+    }
+
     /// <summary>Copies the contacts file beside <paramref name="deviceFile"/> into <paramref name="storage"/>; its path, or null when there is none.</summary>
     public static string? Seed(string deviceFile, DeviceConfig config, IStorage storage)
     {
         string path = Beside(deviceFile, config);
+        if (!File.Exists(path)) path = Above(deviceFile, config); // where 'deskphone-provision provision --contacts' puts it: OUT/ above OUT/devices/
         if (!File.Exists(path)) return null;
         byte[] data = File.ReadAllBytes(path);
         if (!storage.WriteAtomic(config.ContactsFile, data, 0, data.Length))
@@ -27,6 +34,12 @@ public static class SimContacts
     /// <summary>Where a device file's contacts file is looked for: its directory, the name the device file gives.</summary>
     public static string Beside(string deviceFile, DeviceConfig config) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(deviceFile)) ?? ".", config.ContactsFile);
+
+    private static string Above(string deviceFile, DeviceConfig config)
+    {
+        string dir = Path.GetDirectoryName(Path.GetFullPath(deviceFile)) ?? ".";
+        return Path.Combine(Path.GetDirectoryName(dir) ?? dir, config.ContactsFile);
+    }
 
     /// <summary>Copies the contacts file beside <paramref name="deviceFile"/>, if there is one, beside <paramref name="copy"/> (a copy of the device file elsewhere).</summary>
     public static void CopyBeside(string deviceFile, string copy)
