@@ -42,4 +42,23 @@ public class ContactsApiTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task The_contacts_file_provision_writes_above_the_devices_folder_is_found_too()
+    {
+        string dir = Directory.CreateTempSubdirectory("deskphone-contacts-").FullName;
+        try
+        {
+            string device = Path.Combine(Directory.CreateDirectory(Path.Combine(dir, "devices")).FullName, "reception.json");
+            File.Copy(Checkout.Path("examples", "devices", "reception.json"), device);
+            File.WriteAllText(Path.Combine(dir, "contacts.json"), Contacts);
+            await using var sim = await RunningSimulator.StartAsync(device);
+            var match = await sim.Get("api/phones/reception-1/contacts?number=202");
+            Assert.Equal("Bob Stone", match.GetProperty("matches")[0].GetProperty("name").GetString());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

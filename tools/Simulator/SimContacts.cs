@@ -8,17 +8,11 @@ namespace DeskPhone.Simulator;
 
 /// <summary>
 /// At start, the file the device file's "contacts.file" names (contacts.json by default), when it is
-/// next to the device file (else in the folder above it), is written into the phone's storage, where the firmware reads it at boot.
+/// next to the device file (or, for OUT/devices/*.json, as OUT/contacts.json), is written into the phone's storage, where the firmware reads it at boot.
 /// GET /api/phones/{id}/contacts shows the directory; with ?number=... the contacts that number matches.
 /// </summary>
 public static class SimContacts
 {
-    private static string Above(string deviceFile, DeviceConfig config)
-    {
-        string dir = Path.GetDirectoryName(Path.GetFullPath(deviceFile)) ?? ".";
-        return Path.Combine(Path.GetDirectoryName(dir) ?? dir, config.ContactsFile);
-    }
-
     /// <summary>Copies the contacts file beside <paramref name="deviceFile"/> into <paramref name="storage"/>; its path, or null when there is none.</summary>
     public static string? Seed(string deviceFile, DeviceConfig config, IStorage storage)
     {
@@ -35,10 +29,13 @@ public static class SimContacts
     public static string Beside(string deviceFile, DeviceConfig config) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(deviceFile)) ?? ".", config.ContactsFile);
 
+    /// <summary>OUT/contacts.json for a device file in OUT/devices/ (the provision tool's layout); elsewhere none.</summary>
     private static string Above(string deviceFile, DeviceConfig config)
     {
         string dir = Path.GetDirectoryName(Path.GetFullPath(deviceFile)) ?? ".";
-        return Path.Combine(Path.GetDirectoryName(dir) ?? dir, config.ContactsFile);
+        string? parent = Path.GetDirectoryName(dir);
+        if (Path.GetFileName(dir) != "devices" || parent == null) return Beside(deviceFile, config);
+        return Path.Combine(parent, config.ContactsFile);
     }
 
     /// <summary>Copies the contacts file beside <paramref name="deviceFile"/>, if there is one, beside <paramref name="copy"/> (a copy of the device file elsewhere).</summary>
