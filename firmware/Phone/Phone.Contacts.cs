@@ -22,10 +22,11 @@ namespace DeskPhone.Firmware.Phone
         private int _chooseIndex;
         private int _chooseSoftkey;   // the call screen's softkey that shows "Pick" (0: none)
 
-        /// <summary>Who a call's number belongs to, as far as the phone knows.</summary>
+        /// <summary>Who a call's number belongs to, as far as the phone knows (a call on the phone, or a history entry).</summary>
         private sealed class CallContact
         {
             public SipCall Call;
+            public CallRecord Record;
             public string Number;
             public Contact[] Matches = new Contact[0];
             public Contact Chosen;
@@ -169,7 +170,7 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>Hook (Phone.Keys.cs KeyPressed, first): Up/Down move in the list, OK takes the contact, Back leaves.</summary>
         private bool ContactChoiceKey(int keyCode)
         {
-            if (_choosing == null) return false;
+            if (_choosing == null) return HistoryPickKey(keyCode);
             switch (keyCode)
             {
                 case KeyCodes.Up: if (_chooseIndex > 0) { _chooseIndex--; Redraw(); } return true;
@@ -185,8 +186,16 @@ namespace DeskPhone.Firmware.Phone
         {
             Contact c = _choosing.Matches[_chooseIndex];
             _choosing.Chosen = c;
+            CallRecord r = _choosing.Record;
             _choosing = null;
             _hw.Log.Write(LogLevel.Info, "contacts", "call with " + (c.Id != null ? c.Shown + " (" + c.Id + ")" : c.Shown) + " chosen");
+            if (r != null)
+            {
+                if (NameIsNumber(r.Name) || r.Name == r.Contact) r.Name = c.Name;
+                r.Contact = c.Name;
+                r.Company = c.Company;
+                SaveHistory(); // Phone.History.cs
+            }
             Redraw();
         }
 
@@ -197,6 +206,12 @@ namespace DeskPhone.Firmware.Phone
             if (_choosing == null) return false;
             if (_choosing.Call != _call) { _choosing = null; return false; }
             StopMarquee();
+            DrawChoice();
+            return true;
+        }
+
+        private void DrawChoice()
+        {
             Contact[] list = _choosing.Matches;
             ContactChoiceModel m = new ContactChoiceModel();
             m.Title = "Which contact?";
@@ -208,7 +223,50 @@ namespace DeskPhone.Firmware.Phone
             m.Soft1 = "OK";
             m.Soft4 = "Back";
             ContactChoiceView.Draw(_screen, m);
+        }
+
+        /// <summary>
+        /// Hook (Phone.History.cs DrawHistory, last before drawing): the list to choose from replaces the
+        /// history screen while open (true: drawn); otherwise a selected call whose number several contacts
+        /// share gets "Pick" on a free softkey.
+        /// </summary>
+        private bool HistoryContactChoice(HistoryModel m, CallRecord[] items)
+        {
+            _chooseSoftkey = 0;
+            if (_choosing != null && _choosing.Record != null) { DrawChoice(); return true; }
+            if (_historyIndex >= items.Length || RecordMatches(items[_historyIndex]).Length < 2) return false;
+            if (m.Soft3 == null) { m.Soft3 = "Pick"; _chooseSoftkey = 3; }
+            return false;
+        }
+
+        /// <summary>"Pick" on the history screen (ContactChoiceKey, while no list is open): the selected call's contacts to choose from.</summary>
+        private bool HistoryPickKey(int keyCode)
+        {
+            if (Mode != PhoneMode.History || _chooseSoftkey == 0 || keyCode != KeyCodes.Soft1 + _chooseSoftkey - 1) return false;
+            CallRecord[] items = _history.Select(_historyFilter);
+            if (_historyIndex >= items.Length) return false;
+            CallRecord r = items[_historyIndex];
+            Contact[] matches = RecordMatches(r);
+            if (matches.Length < 2) return false;
+            CallContact cc = new CallContact();
+            cc.Record = r;
+            cc.Number = r.Number;
+            cc.Matches = matches;
+            _chooseIndex = 0;
+            for (int i = 0; i < matches.Length; i++) if (matches[i].Name == r.Contact && matches[i].Company == r.Company) _chooseIndex = i;
+            _choosing = cc;
+            Redraw();
             return true;
+        }
+
+        /// <summary>The contacts a history entry's number matches: the directory's, else a lookup's kept answer.</summary>
+        private Contact[] RecordMatches(CallRecord r)
+        {
+            if (r.Number == null) return new Contact[0];
+            Contact[] found = _contacts.Match(r.Number);
+            if (found.Length > 0) return found;
+            Contact[] cached = _lookupCache[r.Number] as Contact[];
+            return cached != null ? cached : found;
         }
 
         /// <summary>Hook (Phone.History.cs RecordOf): the call's contact (chosen, or the only match) goes on its history entry.</summary>

@@ -204,6 +204,7 @@ namespace DeskPhone.Firmware.Phone
                 m.Detail = DetailText(items[_historyIndex]);
                 m.Soft1 = "Call";
             }
+            if (HistoryContactChoice(m, items)) return; // Phone.Contacts.cs: "Pick" a contact for a shared number, and its list
             HistoryView.Draw(_screen, m);
         }
 

@@ -125,6 +125,28 @@ public class CallerContactTests
     }
 
     [Fact]
+    public void A_missed_call_from_a_shared_number_can_be_given_its_contact_afterwards_from_the_history()
+    {
+        var rig = Rig();
+        CallerGivesUp(rig, Call(rig, "+442079460100"));
+        rig.Wait(3000);
+        rig.Press(KeyCodes.Soft1 + 2); // the idle screen's history
+        Assert.Equal(PhoneMode.History, rig.Phone.Mode);
+        Assert.Contains("+442079460100", rig.ScreenText);
+        Assert.Contains("Pick", rig.ScreenText);
+        rig.Press(KeyCodes.Soft1 + 2); // Pick
+        Assert.Contains("Which contact?", rig.ScreenText);
+        rig.Press(KeyCodes.Down);
+        rig.Press(KeyCodes.Ok);
+        Assert.Equal(PhoneMode.History, rig.Phone.Mode);
+        Assert.Contains("Frank Lowe", rig.ScreenText); // the list now names the contact
+        Assert.Equal(("Frank Lowe", "Lowe & Co"), (rig.Phone.History.At(0).Contact, rig.Phone.History.At(0).Company));
+        var stored = new CallHistory(CallHistory.DefaultCapacity);
+        HistoryFile.Read(rig.Storage.Read(HistoryFile.FileName), stored);
+        Assert.Equal(("Frank Lowe", "Lowe & Co", "Frank Lowe"), (stored.At(0).Contact, stored.At(0).Company, stored.At(0).Name));
+    }
+
+    [Fact]
     public void The_contact_can_be_chosen_during_the_call_too()
     {
         var rig = Rig();
