@@ -26,7 +26,10 @@ namespace DeskPhone.Firmware.Ui
         public string Soft1, Soft2, Soft3, Soft4;
     }
 
-    /// <summary>Draws the call screens (128x64): title and time, the party, the line, softkeys.</summary>
+    /// <summary>
+    /// Draws the call screens (128x64): title and time, the party's name (12 px), under it the number (or
+    /// the contact's company on the left and the number on the right), the line, a message, softkeys.
+    /// </summary>
     public static class CallView
     {
         /// <summary>Top row of the party's name: 12 rows (to 23) are free for a Japanese name.</summary>
