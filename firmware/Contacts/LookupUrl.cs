@@ -59,7 +59,7 @@ namespace DeskPhone.Firmware.Contacts
                     return null;
                 }
             }
-            if (!IsIPv4(address))
+            if (!Sip.SipUri.IsIPv4(address))
             {
                 problem = "names '" + address + "', not an IPv4 address; write the CRM's address as digits (the phone does not resolve names)";
                 return null;
@@ -109,26 +109,6 @@ namespace DeskPhone.Firmware.Contacts
                 port = port * 10 + (s[i] - '0');
             }
             return port >= 1 && port <= 65535;
-        }
-
-        private static bool IsIPv4(string s)
-        {
-            int parts = 0;
-            int value = -1;
-            for (int i = 0; i <= s.Length; i++)
-            {
-                if (i == s.Length || s[i] == '.')
-                {
-                    if (value < 0 || value > 255) return false;
-                    parts++;
-                    value = -1;
-                    continue;
-                }
-                if (s[i] < '0' || s[i] > '9') return false;
-                value = value < 0 ? s[i] - '0' : value * 10 + (s[i] - '0');
-                if (value > 255) return false;
-            }
-            return parts == 4;
         }
     }
 }

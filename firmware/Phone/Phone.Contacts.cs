@@ -210,19 +210,23 @@ namespace DeskPhone.Firmware.Phone
             return true;
         }
 
+        /// <summary>The list on the history screen's layout: the names, the selected one inverted, its company under them, "2/3".</summary>
         private void DrawChoice()
         {
             Contact[] list = _choosing.Matches;
-            ContactChoiceModel m = new ContactChoiceModel();
+            int first = _chooseIndex < HistoryView.Rows ? 0 : _chooseIndex - HistoryView.Rows + 1;
+            int n = list.Length - first < HistoryView.Rows ? list.Length - first : HistoryView.Rows;
+            HistoryModel m = new HistoryModel();
             m.Title = "Which contact?";
             m.Position = (_chooseIndex + 1).ToString() + "/" + list.Length.ToString();
-            m.Names = new string[list.Length];
-            m.Companies = new string[list.Length];
-            for (int i = 0; i < list.Length; i++) { m.Names[i] = list[i].Name; m.Companies[i] = list[i].Company; }
-            m.Selected = _chooseIndex;
+            m.Names = new string[n];
+            for (int i = 0; i < n; i++) m.Names[i] = list[first + i].Name;
+            m.Selected = _chooseIndex - first;
+            Contact selected = list[_chooseIndex];
+            m.Detail = selected.Company != null ? selected.Company : selected.Id;
             m.Soft1 = "OK";
             m.Soft4 = "Back";
-            ContactChoiceView.Draw(_screen, m);
+            HistoryView.Draw(_screen, m);
         }
 
         /// <summary>

@@ -95,11 +95,11 @@ public class CallerContactTests
         Assert.True(rig.Phone.ContactChoiceShown);
         string list = rig.ScreenText;
         Assert.Contains("Which contact?", list);
-        Assert.Contains("Eve Park, Park Legal", list);
-        Assert.Contains("Frank Lowe, Lowe & Co", list);
+        Assert.Contains("\nEve Park\nFrank Lowe\nPark Legal\n", list); // the names, the selected one's company under them
         Assert.Equal(PhoneMode.Ringing, rig.Phone.Mode); // still ringing while the receptionist chooses
         rig.Press(KeyCodes.Down);
-        Assert.Contains("2/2", rig.ScreenText);
+        Assert.Contains("Which contact? | 2/2", rig.ScreenText);
+        Assert.Contains("\nLowe & Co\n", rig.ScreenText);
         rig.Press(KeyCodes.Ok);
         Assert.False(rig.Phone.ContactChoiceShown);
         string lines = rig.ScreenText;
