@@ -66,10 +66,16 @@ namespace DeskPhone.Firmware.Phone
                 _contactLookup = new HttpContactLookup(_hw.Network, _loop, _config.ContactsLookup, _hw.Log);
             byte[] data = _hw.Storage.Read(name);
             if (data == null) return;
+            if (data.Length > 3 * Json.JsonReader.MaxTextLength) // surely more characters than the reader takes: not worth decoding
+            {
+                _hw.Log.Write(LogLevel.Warning, "contacts", name + " is " + (data.Length / 1024).ToString() + " KB, more than a contacts file may be (" + (Json.JsonReader.MaxTextLength / 1024).ToString() + " KB of text): no contacts read");
+                return;
+            }
             string text = data.Length == 0 ? "" : new string(System.Text.Encoding.UTF8.GetChars(data));
             ContactFileResult r = ContactFile.Read(name, text, _contacts);
             ContactsLoad = r;
-            if (r.Errors.Count > 0) _hw.Log.Write(LogLevel.Warning, "contacts", r.Skipped.ToString() + " entries of " + name + " skipped:\n" + r.Errors.ToString());
+            if (!r.Readable) _hw.Log.Write(LogLevel.Warning, "contacts", name + " is not a contacts file (firmware/Contacts/README.md), no contacts read:\n" + r.Errors.ToString());
+            else if (r.Errors.Count > 0) _hw.Log.Write(LogLevel.Warning, "contacts", r.Skipped.ToString() + " entries of " + name + " skipped:\n" + r.Errors.ToString());
             _hw.Log.Write(LogLevel.Info, "contacts", r.Loaded.ToString() + " contacts read from " + name);
         }
 

@@ -226,6 +226,28 @@ public class CallerContactTests
     }
 
     [Fact]
+    public void A_contacts_file_far_too_large_is_refused_with_its_size_and_the_phone_works_on()
+    {
+        var rig = Rig(text: "{\"contacts\":[\"" + new string('x', 900_000) + "\"]}");
+        Assert.Equal(0, rig.Phone.Contacts.Count);
+        string log = string.Join("\n", rig.Log.Lines().Select(l => l.ToString()));
+        Assert.Contains("crm-export.json is 878 KB, more than a contacts file may be (256 KB of text): no contacts read", log);
+        Call(rig, "202");
+        Assert.Equal(PhoneMode.Ringing, rig.Phone.Mode);
+        rig.NoLoopFailures();
+    }
+
+    [Fact]
+    public void A_contacts_file_a_little_too_large_is_a_located_error()
+    {
+        var rig = Rig(text: "{\"contacts\":[\"" + new string('x', 300_000) + "\"]}");
+        Assert.Equal(0, rig.Phone.Contacts.Count);
+        Assert.False(rig.Phone.ContactsLoad!.Readable);
+        string log = string.Join("\n", rig.Log.Lines().Select(l => l.ToString()));
+        Assert.Contains("crm-export.json is not a contacts file (firmware/Contacts/README.md), no contacts read:\ncrm-export.json:1:1: the text is 300017 characters long; the limit is 262144", log);
+    }
+
+    [Fact]
     public void Without_a_contacts_section_the_phone_reads_contacts_json_when_it_has_one()
     {
         var storage = new MemoryStorage();
