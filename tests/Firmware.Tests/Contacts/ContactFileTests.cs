@@ -96,4 +96,14 @@ public class ContactFileTests
         Assert.Equal("contacts.json:1002:1: contacts[1000]: the directory holds at most 1000 contacts: this one and the 23 after it are not loaded", Assert.Single(Errors(r)));
         Assert.Equal("C999", Assert.Single(d.Match("020 7999 0999")).Name);
     }
+
+    [Fact]
+    public void A_file_of_2000_contacts_is_beyond_the_json_readers_1024_entries_and_loads_nothing_with_the_reason()
+    {
+        var entries = Enumerable.Range(0, 2000).Select(i => "{\"name\":\"C" + i + "\",\"numbers\":[\"" + (1000 + i) + "\"]}");
+        var (d, r) = Read("{\"contacts\":[\n" + string.Join(",\n", entries) + "]}");
+        Assert.False(r.Readable);
+        Assert.Equal(0, d.Count);
+        Assert.Equal("contacts.json:1026:1: contacts: the array has more than 1024 items", Assert.Single(Errors(r)));
+    }
 }
