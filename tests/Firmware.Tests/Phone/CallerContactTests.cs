@@ -147,6 +147,33 @@ public class CallerContactTests
     }
 
     [Fact]
+    public void On_an_executives_shared_line_the_VIP_badge_and_for_Ann_Lee_stay_with_the_contact_shown()
+    {
+        const string assistant = """
+            {
+              "device": { "id": "assistant-bob", "name": "Bob Stone", "extension": "202", "board": "sim-desk-8" },
+              "accounts": [ { "id": "main", "user": "202", "domain": "office.example", "registrar": "sip:127.0.0.1:5060" } ],
+              "keys": [
+                { "kind": "line", "label": "Line 1", "account": "main" },
+                { "kind": "shared", "label": "Ann (exec)", "target": "sip:203@office.example", "account": "main",
+                  "delegation": { "pairing": "p1", "for": "Ann Lee", "permissions": ["answer"], "vip": ["0312345678"] } }
+              ]
+            }
+            """;
+        var storage = new MemoryStorage();
+        byte[] data = Encoding.UTF8.GetBytes("""{ "contacts": [ { "name": "Dr Hiro Sato", "company": "Sato Clinic", "numbers": [ "+81 3 1234 5678" ] } ] }""");
+        storage.WriteAtomic("contacts.json", data, 0, data.Length);
+        ScaSwitch? sca = null;
+        var rig = new PhoneRig(assistant, storage: storage, registrar: false, beforeBoot: r => sca = new ScaSwitch(r.Wire, () => r.Clock.NowMs));
+        rig.Wait(50);
+        sca!.Invite("<sip:0312345678@office.example>");
+        rig.Wait(5);
+        Assert.Equal(PhoneMode.Ringing, rig.Phone.Mode);
+        string screen = rig.ScreenText;
+        Assert.StartsWith("Incoming call | VIP\nDr Hiro Sato\nSato Clinic | 0312345678\nfor Ann Lee", screen);
+    }
+
+    [Fact]
     public void The_contact_can_be_chosen_during_the_call_too()
     {
         var rig = Rig();
