@@ -83,11 +83,15 @@ public sealed class ContactMatchTests
         }
     }
 
-    /// <summary>The CRM: answers GET /lookup?number=N from a table, 200 with {"contacts": [...]}.</summary>
+    /// <summary>
+    /// The CRM: answers GET /lookup?number=N from a table, 200 with {"contacts": [...]}. It serves on a thread
+    /// of its own: on the thread pool, a loaded machine running the other interop tests could starve it past
+    /// the phone's 2 s lookup timeout.
+    /// </summary>
     private sealed class FakeCrmListener : IDisposable
     {
         private readonly HttpListener _listener = new();
-        private readonly Task _serving;
+        private readonly Thread _serving;
 
         public FakeCrmListener()
         {
@@ -95,37 +99,45 @@ public sealed class ContactMatchTests
             Url = $"http://127.0.0.1:{port}/";
             _listener.Prefixes.Add(Url);
             _listener.Start();
-            _serving = Task.Run(Serve);
+            _serving = new Thread(Serve) { IsBackground = true, Name = "fake CRM" };
+            _serving.Start();
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            Assert.Equal("ready", http.GetStringAsync(Url + "ready").GetAwaiter().GetResult()); // warmed up: its first answer is not the phone's
         }
 
         public string Url { get; }
         public Dictionary<string, string> Answers { get; } = new();
         public List<string> Asked { get; } = new();
 
-        private async Task Serve()
+        private void Serve()
         {
             while (_listener.IsListening)
             {
                 HttpListenerContext ctx;
-                try { ctx = await _listener.GetContextAsync(); }
+                try { ctx = _listener.GetContext(); }
                 catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
+                if (ctx.Request.Url?.AbsolutePath != "/lookup") { Reply(ctx, "ready"); continue; }
                 string number = ctx.Request.QueryString["number"] ?? "";
                 lock (Asked) Asked.Add(number);
                 string body;
                 lock (Answers) body = Answers.TryGetValue(number, out var b) ? b : "{\"contacts\":[]}";
-                byte[] bytes = Encoding.UTF8.GetBytes(body);
-                ctx.Response.ContentType = "application/json";
-                ctx.Response.ContentLength64 = bytes.Length;
-                await ctx.Response.OutputStream.WriteAsync(bytes);
-                ctx.Response.Close();
+                Reply(ctx, body);
             }
+        }
+
+        private static void Reply(HttpListenerContext ctx, string body)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(body);
+            ctx.Response.ContentType = "application/json";
+            ctx.Response.ContentLength64 = bytes.Length;
+            ctx.Response.OutputStream.Write(bytes);
+            ctx.Response.Close();
         }
 
         public void Dispose()
         {
-            _listener.Stop();
-            _listener.Close();
-            try { _serving.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+            _listener.Close(); // only Close: after Stop, the managed listener's Close binds the port again to remove its prefix
+            _serving.Join(TimeSpan.FromSeconds(5));
         }
     }
 
