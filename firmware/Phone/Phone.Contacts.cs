@@ -39,8 +39,8 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>What reading the contacts file at boot found (null when there was none).</summary>
         public ContactFileResult ContactsLoad { get; private set; }
 
-        /// <summary>The lookup of numbers the directory does not know (null without "lookupUrl"); tests may replace it before boot.</summary>
-        public IContactLookup ContactLookup { get { return _contactLookup; } set { _contactLookup = value; } }
+        /// <summary>The lookup of numbers the directory does not know (null without "lookupUrl").</summary>
+        public IContactLookup ContactLookup { get { return _contactLookup; } }
 
         /// <summary>True while the list to choose a call's contact from is on the screen.</summary>
         public bool ContactChoiceShown { get { return _choosing != null; } }
@@ -62,8 +62,7 @@ namespace DeskPhone.Firmware.Phone
         private void LoadContacts()
         {
             string name = _config.ContactsFile;
-            if (_contactLookup == null && _config.ContactsLookup != null)
-                _contactLookup = new HttpContactLookup(_hw.Network, _loop, _config.ContactsLookup, _hw.Log);
+            if (_config.ContactsLookup != null) _contactLookup = new HttpContactLookup(_hw.Network, _loop, _config.ContactsLookup, _hw.Log);
             byte[] data = _hw.Storage.Read(name);
             if (data == null) return;
             if (data.Length > 3 * Json.JsonReader.MaxTextLength) // surely more characters than the reader takes: not worth decoding
