@@ -11,7 +11,7 @@ namespace DeskPhone.Firmware.Config
     /// </summary>
     public static class DeviceConfigLoader
     {
-        private static readonly string[] TopFields = { "device", "accounts", "keys", "features", "display", "lampScheme", DelegationSection.PendingField, PairingServiceSection.Field, CrmSections.ApiField, CrmSections.WebhooksField, RecordingSection.Field, RecordingSection.ScreeningField, OutcomesSection.Field, RolesSection.Field };
+        private static readonly string[] TopFields = { "device", "accounts", "keys", "features", "display", "lampScheme", DelegationSection.PendingField, PairingServiceSection.Field, CrmSections.ApiField, CrmSections.WebhooksField, RecordingSection.Field, RecordingSection.ScreeningField, OutcomesSection.Field, RolesSection.Field, ContactsSection.Field };
         private static readonly string[] DeviceFields = { "id", "name", "extension", "board" };
         private static readonly string[] FeatureFields = { "dnd", "callWaiting", "autoAnswer", "acceptOnlyFromProxy", LampSchemeSection.PickupCodeField };
         private static readonly string[] DisplayFields = { "contrast", "clock24h" };
@@ -77,11 +77,14 @@ namespace DeskPhone.Firmware.Config
             RecordingPolicy recording = RecordingSection.Read(top, errors);           // RecordingSection.cs
             CallOutcome[] outcomes = OutcomesSection.Read(top, errors);                // OutcomesSection.cs
             PhoneRoles roles = RolesSection.Read(top, errors);                          // RolesSection.cs
+            string contactsFile;
+            Contacts.LookupUrl contactsLookup;
+            ContactsSection.Read(top, errors, out contactsFile, out contactsLookup); // ContactsSection.cs
             if (device == null || accounts == null || keys == null)
             {
                 return null;
             }
-            return new DeviceConfig(fileName, device, accounts, keys, features, display).WithLamps(lampScheme, blfPickupCode).WithDelegation(pending).WithPairingService(pairingService).WithCrm(api, webhooks).WithRecording(recording).WithOutcomes(outcomes).WithRoles(roles);
+            return new DeviceConfig(fileName, device, accounts, keys, features, display).WithLamps(lampScheme, blfPickupCode).WithDelegation(pending).WithPairingService(pairingService).WithCrm(api, webhooks).WithRecording(recording).WithOutcomes(outcomes).WithRoles(roles).WithContacts(contactsFile, contactsLookup);
         }
 
         private static DeviceIdentity ReadDevice(ConfigObject top, ConfigErrors errors)

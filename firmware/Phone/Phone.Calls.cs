@@ -264,6 +264,7 @@ namespace DeskPhone.Firmware.Phone
 
         private void DrawCall()
         {
+            if (DrawContactChoice()) return; // Phone.Contacts.cs: the list to choose the call's contact from
             if (DrawQuality()) return; // Phone.Quality.cs
             if (DrawCallOverlay()) return; // Phone.CallControl.cs: transfer entry, call waiting
             CallModel m = new CallModel();
@@ -293,12 +294,14 @@ namespace DeskPhone.Firmware.Phone
             DecorateShared(m); // Phone.Shared.Calls.cs: "for Ann Lee", VIP, private hold
             DecorateCall(m); // Phone.CallControl.cs: held calls, transfer progress, Xfer/Park/Swap
             DecorateRecording(m); // Phone.Recording.cs: REC indicator, Rec/Stop, Screen, the screening screen
+            DecorateContact(m); // Phone.Contacts.cs: the contact's name and company, "2 contacts" and Choose
             CallView.Draw(_screen, m);
             FollowMarquee(m);
         }
 
         private void CallSoftkey(int n)
         {
+            if (ContactSoftkey(n)) return; // Phone.Contacts.cs: Pick (the call's contact)
             if (RecordingSoftkey(n)) return; // Phone.Recording.cs: Screen, Take/End while screening, Rec/Stop
             if (SharedSoftkey(n)) return; // Phone.Shared.Calls.cs: Priv (hold privately)
             if (CallControlSoftkey(n)) return; // Phone.CallControl.cs

@@ -107,6 +107,7 @@ namespace DeskPhone.Firmware.Phone
             r.Number = call.RemoteParty == null ? null : PartyNumber(call);
             r.Uri = call.RemoteUri;
             r.CallId = call.CallId;
+            ContactRecord(call, r); // Phone.Contacts.cs: the contact (chosen, or the only match) and company
             SharedRecord(call, r); // Phone.Shared.Calls.cs: answered-by / placed-by on a shared line
             return r;
         }
@@ -207,6 +208,7 @@ namespace DeskPhone.Firmware.Phone
                 m.Soft1 = "Call";
                 if (_config.EnabledOutcomes.Length > 0) m.Soft3 = "Result"; // "Outcome" is wider than a softkey
             }
+            if (HistoryContactChoice(m, items)) return; // Phone.Contacts.cs: "Pick" a contact for a shared number, and its list
             HistoryView.Draw(_screen, m);
         }
 

@@ -9,6 +9,7 @@ namespace DeskPhone.Firmware.Phone
         /// <inheritdoc/>
         public void KeyPressed(int keyCode)
         {
+            if (ContactChoiceKey(keyCode)) return; // Phone.Contacts.cs: the list to choose a call's contact from
             if (MenuKey(keyCode)) return; // Phone.Settings.cs: the history and settings screens (closed first by keys that leave them)
             if (PairingKey(keyCode)) return; // Phone.Pairing.cs: Accept / Reject / Later on a pairing request
             if (keyCode == KeyCodes.Hook) { OffHook(); return; }

@@ -235,7 +235,7 @@ namespace DeskPhone.Firmware.Phone
         {
             return _config.Recording.Mode == RecordingMode.On && Mode == PhoneMode.InCall && _call != null && !IsScreening
                 && _call.State == CallState.Connected && _held.Count == 0 && !HasParkSlot && _waiting == null
-                && _xfer == TransferState.Idle && !PrivateHoldPossible();
+                && _xfer == TransferState.Idle && !PrivateHoldPossible() && !ContactPickWanted(); // Phone.Contacts.cs
         }
 
         /// <summary>Hook (Phone.Calls.cs CallSoftkey, first): Screen while ringing, Take/End while screening, Rec/Stop in a call.</summary>

@@ -99,6 +99,7 @@ namespace DeskPhone.Firmware.Phone
             _settings.Load(_config.Features.Dnd);
             _hw.Display.SetContrast(Contrast); // Phone.Settings.cs: the menu's choice, else the device file's
             LoadHistory(); // Phone.History.cs
+            LoadContacts(); // Phone.Contacts.cs
             _hw.Audio.SetVolume(_settings.Volume);
             _keypad.Attach(_hw.Keys);
             _clockTick = _loop.StartPeriodic(1000, Redraw);

@@ -101,7 +101,7 @@ namespace DeskPhone.Firmware.Sip
         }
 
         /// <summary>Four dot-separated decimal numbers of 1-3 digits, each 0-255.</summary>
-        private static bool IsIPv4(string s)
+        internal static bool IsIPv4(string s)
         {
             int parts = 0;
             int start = 0;

@@ -12,6 +12,8 @@ namespace DeskPhone.Firmware.Ui
         public string Name;
         /// <summary>The other party's number or address.</summary>
         public string Number;
+        /// <summary>The contact's company ("Acme Ltd"), or what the contact match says ("2 contacts"); null for none.</summary>
+        public string Company;
         /// <summary>Whose line ("Line 1", "for Ann Lee").</summary>
         public string Line;
         /// <summary>Call duration "03:25", or null before answer.</summary>
@@ -26,7 +28,10 @@ namespace DeskPhone.Firmware.Ui
         public string Soft1, Soft2, Soft3, Soft4;
     }
 
-    /// <summary>Draws the call screens (128x64): title and time, the party, the line, softkeys.</summary>
+    /// <summary>
+    /// Draws the call screens (128x64): title and time, the party's name (12 px), under it the number (or
+    /// the contact's company on the left and the number on the right), the line, a message, softkeys.
+    /// </summary>
     public static class CallView
     {
         /// <summary>Top row of the party's name: 12 rows (to 23) are free for a Japanese name.</summary>
@@ -46,7 +51,7 @@ namespace DeskPhone.Firmware.Ui
             if (m.Duration != null) screen.Text(Screen.Small, w - durationWidth, 0, durationWidth, m.Duration);
             screen.Rule(9);
             screen.Text(TextFace.Normal.FontFor(m.Name), 0, NameTop, w, m.Name);
-            if (m.Number != null && m.Number != m.Name) screen.Text(Screen.Small, 0, 24, w, m.Number);
+            DrawPartyLine(screen, m);
             if (m.Line != null) screen.Text(Screen.Small, 0, 34, w, m.Line);
             if (m.Message != null) screen.Text(Screen.Small, 0, 44, w, m.Message, TextAlign.Centre, false);
             Softkeys.Draw(screen, m.Soft1, m.Soft2, m.Soft3, m.Soft4);
@@ -62,6 +67,23 @@ namespace DeskPhone.Firmware.Ui
             fb.FillRect(x + 1, 1, 3, 5, true); // a round-ish dot: a cross of 3x5 and 5x3
             fb.FillRect(x, 2, 5, 3, true);
             screen.Text(Screen.Small, x + 7, 0, 3 * 6, "REC");
+        }
+
+        /// <summary>Under the name: the number; with a company, the company on the left and the number on the right.</summary>
+        private static void DrawPartyLine(Screen screen, CallModel m)
+        {
+            int w = screen.Frame.Width;
+            string number = m.Number != null && m.Number != m.Name ? m.Number : null;
+            if (m.Company == null)
+            {
+                if (number != null) screen.Text(Screen.Small, 0, 24, w, number);
+                return;
+            }
+            int numberWidth = number == null ? 0 : TextRenderer.Measure(Screen.Small, number);
+            if (numberWidth > w / 2) numberWidth = w / 2;
+            int companyWidth = number == null ? w : w - numberWidth - 4;
+            screen.Text(Screen.Small, 0, 24, companyWidth, m.Company);
+            if (number != null) screen.Text(Screen.Small, w - numberWidth, 24, numberWidth, number);
         }
 
         /// <summary>True when the party's name is wider than the screen, so the phone should call <see cref="ScrollName"/> every frame.</summary>

@@ -117,6 +117,7 @@ public static partial class ControlApi
                 return new { registration = Registration(p), registrationProblem = p.Firmware.RegistrationProblem, calls, media = Media(p) };
             });
         });
+        SimContacts.Map(api, host); // SimContacts.cs: GET /phones/{id}/contacts[?number=...]
         api.MapGet("/phones/{id}/log", (string id) => host.Get(id).Log.Lines().Select(l => l.ToString()));
 
         api.MapPost("/phones/{id}/microphone", async (string id, HttpRequest request) =>

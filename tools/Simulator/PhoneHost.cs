@@ -73,6 +73,7 @@ public sealed class PhoneHost : IDisposable
             IStorage storage = options.StateDirectory == null
                 ? new MemoryStorage()
                 : new DirectoryStorage(Path.Combine(options.StateDirectory, config.Device.Id));
+            SimContacts.Seed(file, config, storage); // SimContacts.cs: the contacts file beside the device file
             var phone = new SimPhone(config, board, _clock, network, storage, options.LogEcho);
             phone.Firmware.RtpPortFirst = options.RtpPortBase + 1000 * (n - 1); // one address, many phones: a range each
             phone.Firmware.ApiPortOverride = PhoneApiPorts.Choose(options, config, built); // PhoneApiPorts.cs: the phone's own API, a port each

@@ -22,18 +22,23 @@ public sealed class ProvisionCommand : ICommand
     public const string SoftswitchDir = "softswitch";
 
     public string Name => "provision";
-    public IReadOnlyCollection<string> OptionNames { get; } = new[] { "office", "out", "profiles" };
-    public string Usage => "provision --office office.json --out DIR [--profiles DIR]";
-    public string Summary => "generate DIR/devices/*.json (checked by the phones' loader; with --profiles also against the boards) and DIR/softswitch/{subscriber,delegation} for Kamailio";
+    public IReadOnlyCollection<string> OptionNames { get; } = new[] { "office", "out", "profiles", "contacts" };
+    public string Usage => "provision --office office.json --out DIR [--profiles DIR] [--contacts FILE]";
+    public string Summary => "generate DIR/devices/*.json (checked by the phones' loader; with --profiles also against the boards) and DIR/softswitch/{subscriber,delegation} for Kamailio; with --contacts, the checked contact directory as DIR/contacts.json";
 
     public int Run(Options options, TextWriter output, TextWriter errors)
     {
         string path = options.Required("office");
         string outDir = options.Required("out");
         string? profiles = options.Get("profiles");
+        string? contactsPath = options.Get("contacts");
+        byte[]? contacts = contactsPath == null ? null : ProvisionContacts.Check(contactsPath, errors); // ProvisionContacts.cs
+        if (contactsPath != null && contacts == null) return ProvisionApp.Failed;
         OfficeDirectory? office = OfficeCommand.Load(path, errors, out bool loaded);
         if (!loaded) return ProvisionApp.Failed;
-        return Generate(office!, path, outDir, profiles, output, errors) ? ProvisionApp.Ok : ProvisionApp.Failed;
+        if (!Generate(office!, path, outDir, profiles, output, errors)) return ProvisionApp.Failed;
+        if (contacts != null) ProvisionContacts.Write(outDir, contacts, ProvisionContacts.Count(contacts), output);
+        return ProvisionApp.Ok;
     }
 
     /// <summary>
