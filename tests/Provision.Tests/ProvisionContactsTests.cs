@@ -27,6 +27,19 @@ public class ProvisionContactsTests
     }
 
     [Fact]
+    public void The_demo_offices_contact_directory_is_accepted_whole()
+    {
+        using var site = new ProvisionSite();
+        site.AddOffice();
+        string file = Path.Combine(ProvisionSite.RepoRoot(), "examples", "contacts.json"); // what ./demo.sh provisions
+
+        var (code, output, errors) = site.Provision(site.Out, "--contacts", file);
+
+        Assert.Equal((0, ""), (code, errors));
+        Assert.Contains("contacts: 7 contact(s)", output);
+    }
+
+    [Fact]
     public void A_contacts_file_with_a_bad_entry_is_refused_with_file_line_and_field_and_nothing_is_written()
     {
         using var site = new ProvisionSite();
