@@ -29,7 +29,7 @@ public sealed class PhoneAudioTests
         {
             _dir = Directory.CreateTempSubdirectory("deskphone-audio-").FullName;
             string wav = Path.Combine(_dir, "far-tone.wav");
-            File.WriteAllBytes(wav, WavFile.Write(farRate, Sine(FarTone, farRate, farRate * 30))); // baresip hangs up when its file ends
+            File.WriteAllBytes(wav, WavFile.Write(farRate, Tones.Sine(FarTone, farRate, farRate * 30))); // baresip hangs up when its file ends
             Directory.CreateDirectory(Path.Combine(_dir, "recorded"));
             Kamailio = new KamailioProcess().AddSubscriber("201", "reception-secret").AddSubscriber("202", "bob-secret").Start();
             Far = new BaresipProcess(Kamailio, "202", "bob-secret", audio: new BaresipAudio
@@ -60,7 +60,7 @@ public sealed class PhoneAudioTests
         {
             var audio = Phone.Sim.Audio;
             int rate = audio.SampleRate;
-            audio.FeedMicrophone(new WavAudio(rate, Sine(PhoneTone, rate, (int)(rate * (seconds + 1)))), rate);
+            audio.FeedMicrophone(new WavAudio(rate, Tones.Sine(PhoneTone, rate, (int)(rate * (seconds + 1)))), rate);
             audio.StartCapture();
             Assert.True(Phone.WaitFor(() => audio.Captured().Length >= rate * seconds, Patience), Why());
             return audio.Captured();
@@ -88,23 +88,11 @@ public sealed class PhoneAudioTests
         }
     }
 
-    private static short[] Sine(int hz, int rate, int count)
-    {
-        var s = new short[count];
-        for (int i = 0; i < count; i++) s[i] = (short)(8000 * Math.Sin(2 * Math.PI * hz * i / rate));
-        return s;
-    }
-
     /// <summary>The tone at <paramref name="expected"/> stands well above the other side's tone and above a floor.</summary>
     private static void Hears(short[] samples, int rate, int expected, int other, string who)
     {
         // skip the first 200 ms (jitter buffer filling, the far end's first frames)
-        var steady = samples.Skip(rate / 5).ToArray();
-        double wanted = Goertzel.Power(steady, rate, expected);
-        double unwanted = Goertzel.Power(steady, rate, other);
-        double floor = Math.Pow(steady.Length * 1000.0, 2) / 4; // a sine of amplitude 1000 over the block
-        Assert.True(wanted > 100 * unwanted, $"{who}: {expected} Hz {wanted:E2} vs {other} Hz {unwanted:E2}");
-        Assert.True(wanted > floor, $"{who}: {expected} Hz {wanted:E2} below {floor:E2} ({steady.Length} samples)");
+        Tones.Hears(samples.Skip(rate / 5).ToArray(), rate, expected, other, who);
     }
 
     [Fact]

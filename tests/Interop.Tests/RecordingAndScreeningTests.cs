@@ -108,35 +108,13 @@ public sealed class RecordingAndScreeningTests
         }
     }
 
-    private static short[] Sine(int hz, int count)
-    {
-        var s = new short[count];
-        for (int i = 0; i < count; i++) s[i] = (short)(8000 * Math.Sin(2 * Math.PI * hz * i / Rate));
-        return s;
-    }
+    private static short[] Sine(int hz, int count) => Tones.Sine(hz, Rate, count);
 
-    private static short[] Slice(short[] s, double fromSeconds, double toSeconds)
-    {
-        int from = Math.Clamp((int)(fromSeconds * Rate), 0, s.Length);
-        int to = Math.Clamp((int)(toSeconds * Rate), from, s.Length);
-        return s[from..to];
-    }
+    private static short[] Slice(short[] s, double fromSeconds, double toSeconds) => Tones.Slice(s, Rate, fromSeconds, toSeconds);
 
-    /// <summary>A sine of amplitude 1000 over the block: what "present" must beat.</summary>
-    private static double Floor(short[] block) => Math.Pow(block.Length * 1000.0, 2) / 4;
+    private static void Present(short[] block, int hz, string what) => Tones.Present(block, Rate, hz, what);
 
-    private static void Present(short[] block, int hz, string what)
-    {
-        double p = Goertzel.Power(block, Rate, hz);
-        Assert.True(p > Floor(block), $"{what}: {hz} Hz at {p:E2}, below {Floor(block):E2} ({block.Length} samples)");
-    }
-
-    private static void Absent(short[] block, int hz, int against, string what)
-    {
-        double p = Goertzel.Power(block, Rate, hz);
-        double reference = Goertzel.Power(block, Rate, against);
-        Assert.True(p * 100 < reference && p < Floor(block) / 10, $"{what}: {hz} Hz at {p:E2} should be far below {against} Hz at {reference:E2}");
-    }
+    private static void Absent(short[] block, int hz, int against, string what) => Tones.Absent(block, Rate, hz, against, what);
 
     [Fact]
     public void A_forced_recording_holds_both_sides_and_baresip_hears_the_recording_notice()
