@@ -1,5 +1,4 @@
 // Writing JSON the way our hand-written files look: short objects on one line, lists one entry per line.
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -12,27 +11,7 @@ namespace DeskPhone.Office.Files;
 public static class JsonText
 {
     /// <summary>"text" with JSON escapes.</summary>
-    public static string Quote(string text)
-    {
-        var sb = new StringBuilder(text.Length + 2);
-        sb.Append('"');
-        foreach (char c in text)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (c < ' ' || c == '\u007f') sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        return sb.Append('"').ToString();
-    }
+    public static string Quote(string text) => DeskPhone.Firmware.Json.JsonWriter.Quote(text); // the phones' own writer: one set of escapes
 
     /// <summary>A value on one line: <c>{ "a": 1, "b": ["x", "y"] }</c>.</summary>
     public static string Inline(JsonNode? node)
