@@ -54,8 +54,10 @@ public class OfficeCrmCommandTests
         site.Office("crm", "address", "--phone", "reception-1", "--address", "10.0.0.21");
 
         var (code, output, _) = site.Office("crm", "show");
+        var shown = site.Office("show");
 
         Assert.Equal(0, code);
+        Assert.Contains("crm: control API on, port 8088, webhooks http://10.0.0.5:8000/phone-events, lookup none ('office crm show' for the tokens)\n", shown.Output);
         Assert.Equal(
             "control API: on, port 8088, callers allowed from 10.0.0.0/8, 127.0.0.1; each request needs 'Authorization: Bearer TOKEN' (the phone's token)\n"
             + "webhooks: POST http://10.0.0.5:8000/phone-events with 'Authorization: Bearer crm-hook-secret', up to 1000 events kept while the CRM is down\n"
