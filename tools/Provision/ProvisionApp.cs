@@ -42,6 +42,15 @@ public static class ProvisionApp
         new OfficeRecordingCommand(DeskPhone.Office.Model.RecordingMode.On),
         new OfficeRecordingCommand(DeskPhone.Office.Model.RecordingMode.Forced),
         new OfficeRolesCommand(),
+        new OfficeCrmCommand("webhooks"),
+        new OfficeCrmCommand("webhooks off"),
+        new OfficeCrmCommand("api on"),
+        new OfficeCrmCommand("api off"),
+        new OfficeCrmCommand("token"),
+        new OfficeCrmCommand("lookup"),
+        new OfficeCrmCommand("lookup off"),
+        new OfficeCrmCommand("address"),
+        new OfficeCrmShowCommand(),
         new OfficeServeCommand(),
     };
 
@@ -52,9 +61,9 @@ public static class ProvisionApp
             output.Write(Usage());
             return args.Length == 0 ? UsageError : Ok;
         }
-        // The longest name first: three words ("office outcome add"), two ("office pair"), one.
+        // The longest name first: four words ("office crm api on"), three ("office outcome add"), two ("office pair"), one.
         ICommand? command = null;
-        int words = Math.Min(3, args.Length) + 1;
+        int words = Math.Min(4, args.Length) + 1;
         while (command == null && --words > 0)
         {
             string name = string.Join(" ", args.Take(words));
@@ -62,7 +71,7 @@ public static class ProvisionApp
         }
         if (command == null)
         {
-            string what = args[0] == "office" && args.Length > 2 && args[1] is "outcome" or "recording"
+            string what = args[0] == "office" && args.Length > 2 && args[1] is "outcome" or "recording" or "crm"
                 ? $"office {args[1]} command '{args[2]}'"
                 : args[0] == "office" && args.Length > 1 ? $"office command '{args[1]}'" : $"command '{args[0]}'";
             errors.WriteLine($"deskphone-provision: unknown {what} (commands: {string.Join(", ", Commands.Select(c => c.Name))})");
@@ -70,7 +79,7 @@ public static class ProvisionApp
         }
         try
         {
-            Options options = Options.Parse(args.Skip(words), command.OptionNames, command.Name);
+            Options options = Options.Parse(args.Skip(words), command.OptionNames, command.Name, command.RepeatableOptions, command.FlagOptions);
             return command.Run(options, output, errors);
         }
         catch (UsageException e)

@@ -28,6 +28,7 @@ public static partial class OfficeFile
             ("assistantsPerExecutive", l.AssistantsPerExecutive), ("executivesPerAssistant", l.ExecutivesPerAssistant),
             ("pairingsPerOffice", l.PairingsPerOffice))).Append(",\n");
         WritePolicies(sb, office); // OfficeFile.Policies.cs
+        WriteCrm(sb, office);      // OfficeFile.Crm.cs
         JsonText.List(sb, "  ", "users", office.Users.Select(u => JsonText.Object(
             ("id", u.Id), ("name", u.Name), ("extension", u.Extension), ("password", u.Password),
             ("active", u.Active ? null : (JsonNode)false),
@@ -63,6 +64,8 @@ public static partial class OfficeFile
             }
             if (p.AdminPin != null) fields.Add($"\"adminPin\": {JsonText.Quote(p.AdminPin)}");
             if (p.Restricted) fields.Add("\"restricted\": true");
+            if (p.ApiToken != null) fields.Add($"\"apiToken\": {JsonText.Quote(p.ApiToken)}");
+            if (p.Address != null) fields.Add($"\"address\": {JsonText.Quote(p.Address)}");
             if (p.Features != null) fields.Add("\"features\": " + JsonText.Inline(p.Features));
             if (p.Display != null) fields.Add("\"display\": " + JsonText.Inline(p.Display));
             sb.Append(i == 0 ? "\n" : ",\n").Append("    {\n");

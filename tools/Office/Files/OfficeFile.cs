@@ -14,11 +14,11 @@ namespace DeskPhone.Office.Files;
 /// </summary>
 public static partial class OfficeFile
 {
-    private static readonly string[] TopFields = { "office", "limits", "outcomes", "recording", "roles", "users", "phones", "pairings" };
+    private static readonly string[] TopFields = { "office", "limits", "outcomes", "recording", "roles", "crm", "users", "phones", "pairings" };
     private static readonly string[] OfficeFields = { "name", "domain", "registrar", "outboundProxy" };
     private static readonly string[] LimitFields = { "assistantsPerExecutive", "executivesPerAssistant", "pairingsPerOffice" };
     private static readonly string[] UserFields = { "id", "name", "extension", "password", "active", "vipCallers", "restricted" };
-    private static readonly string[] PhoneFields = { "id", "user", "board", "file", "lines", "account", "keys", "adminPin", "restricted", "features", "display" };
+    private static readonly string[] PhoneFields = { "id", "user", "board", "file", "lines", "account", "keys", "adminPin", "restricted", "apiToken", "address", "features", "display" };
     private static readonly string[] PairingFields = { "id", "executive", "assistant", "permissions", "state", "createdBy", "requestedBy" };
     private static readonly string[] StateNames = { "active", "pending", "declined" };
     private static readonly string[] OriginNames = { "admin", "user" };
@@ -69,6 +69,7 @@ public static partial class OfficeFile
         ReadOutcomes(top, office, errors);  // OfficeFile.Policies.cs
         ReadRecording(top, office, errors);
         ReadRoles(top, office, errors);
+        ReadCrm(top, office, errors);       // OfficeFile.Crm.cs
         var userAt = ReadUsers(top, office, errors);
         ReadPhones(top, office, userAt, errors);
         ReadPairings(top, office, userAt, errors);
@@ -170,6 +171,7 @@ public static partial class OfficeFile
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var files = new HashSet<string>(StringComparer.Ordinal);
+        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
         JsonValue? list = top.Container("phones", JsonKind.Array, false);
         for (int i = 0; list != null && i < list.Count; i++)
         {
@@ -183,6 +185,7 @@ public static partial class OfficeFile
             var account = o.Object("account");
             string? adminPin = Pin(o, "adminPin");
             bool restricted = o.Boolean("restricted") ?? false;
+            ReadPhoneCrm(o, tokens, errors, out string? apiToken, out string? address); // OfficeFile.Crm.cs
             var features = o.Object("features");
             var display = o.Object("display");
             if (id != null && !ids.Add(id))
@@ -231,7 +234,7 @@ public static partial class OfficeFile
             office.Phones.Add(new Phone
             {
                 Id = id, User = user, Board = board, File = file, Lines = lines,
-                Account = account, Keys = keys, Features = features, Display = display, AdminPin = adminPin, Restricted = restricted,
+                Account = account, Keys = keys, Features = features, Display = display, AdminPin = adminPin, Restricted = restricted, ApiToken = apiToken, Address = address,
             });
         }
     }

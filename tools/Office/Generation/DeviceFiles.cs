@@ -70,6 +70,7 @@ public static partial class DeviceFiles
         if (phone.Features != null) tail.Add("  \"features\": " + JsonText.Inline(phone.Features));
         if (phone.Display != null) tail.Add("  \"display\": " + JsonText.Inline(phone.Display));
         tail.AddRange(PolicyFields(office, phone, user)); // DeviceFiles.Policies.cs: outcomes, recording, roles
+        tail.AddRange(CrmFields(office, phone));          // DeviceFiles.Crm.cs: api, webhooks, contacts
         if (office.Pairings.Any(p => p.State == PairingState.Pending && p.Involves(user.Id) && p.RequestedBy != user.Id))
         {
             // This user answers a request: where the phone sends the answer (tools/Provision, "office serve").

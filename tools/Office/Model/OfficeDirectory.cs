@@ -44,6 +44,9 @@ public sealed class OfficeDirectory
     /// <summary>The office-wide roles, or null when office.json sets none (no PIN, nothing restricted).</summary>
     public RolePolicy? Roles { get; set; }
 
+    /// <summary>The CRM integration (control API, webhooks, contact lookup); empty when office.json has no "crm".</summary>
+    public CrmSettings Crm { get; init; } = new();
+
     public OutcomeChoice? FindOutcome(string id) => Outcomes.FirstOrDefault(o => o.Id == id);
 
     public Phone? FindPhone(string id) => Phones.FirstOrDefault(p => p.Id == id);

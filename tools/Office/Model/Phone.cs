@@ -36,6 +36,12 @@ public sealed class Phone
     /// <summary>This phone is restricted whoever uses it (see <see cref="User.Restricted"/>).</summary>
     public bool Restricted { get; set; }
 
+    /// <summary>This phone's control-API token (32 hex characters from 'office crm token'), or null.</summary>
+    public string? ApiToken { get; set; }
+
+    /// <summary>This phone's IPv4 address, only for telling the CRM where the API is ('office crm show'), or null.</summary>
+    public string? Address { get; set; }
+
     public JsonObject? Features { get; set; }
     public JsonObject? Display { get; set; }
 

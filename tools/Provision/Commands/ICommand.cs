@@ -12,6 +12,12 @@ public interface ICommand
     /// <summary>The option names it takes (without "--").</summary>
     IReadOnlyCollection<string> OptionNames { get; }
 
+    /// <summary>The options that may be given more than once ("--allow A --allow B"); none unless a command says so.</summary>
+    IReadOnlyCollection<string> RepeatableOptions => Array.Empty<string>();
+
+    /// <summary>The options that take no value ("--rotate"); none unless a command says so.</summary>
+    IReadOnlyCollection<string> FlagOptions => Array.Empty<string>();
+
     /// <summary>One line: the command with its options.</summary>
     string Usage { get; }
 

@@ -3,6 +3,7 @@ using System.Text;
 using DeskPhone.Firmware.Config;
 using DeskPhone.Office.Generation;
 using DeskPhone.Office.Model;
+using DeskPhone.Office.Rules;
 using DeskPhone.Provision.Cli;
 using DeskPhone.Provision.Commands.Office;
 using DeskPhone.Provision.Site;
@@ -49,6 +50,15 @@ public sealed class ProvisionCommand : ICommand
     public static bool Generate(OfficeDirectory office, string path, string outDir, string? profiles, TextWriter output, TextWriter errors)
     {
         string devicesDir = Path.Combine(outDir, DevicesDir);
+        IReadOnlyList<Phone> tokenless = Crm.PhonesWithoutToken(office);
+        if (tokenless.Count > 0)
+        {
+            // Provisioning never changes office.json: the admin makes the tokens (and gives them to the CRM).
+            foreach (Phone p in tokenless)
+                errors.WriteLine($"{path}: phone {p.Id} has no API token and the control API is on; run 'deskphone-provision office crm token --phone {p.Id} --office {path}'");
+            errors.WriteLine($"{tokenless.Count} phone(s) without an API token in {path}; nothing written");
+            return false;
+        }
         IReadOnlyList<GeneratedDevice> devices = DeviceFiles.Generate(office);
         var problems = new List<SiteError>();
         foreach (GeneratedDevice d in devices)

@@ -20,6 +20,12 @@ public abstract class OfficeCommand : ICommand
     public abstract string Usage { get; }
     public abstract string Summary { get; }
 
+    /// <summary>Options that may be given more than once (none unless a command says so).</summary>
+    public virtual IReadOnlyCollection<string> RepeatableOptions => Array.Empty<string>();
+
+    /// <summary>Options without a value (none unless a command says so).</summary>
+    public virtual IReadOnlyCollection<string> FlagOptions => Array.Empty<string>();
+
     public int Run(Options options, TextWriter output, TextWriter errors)
     {
         string path = options.Optional("office", DefaultFile);

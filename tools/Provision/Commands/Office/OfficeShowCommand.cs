@@ -42,6 +42,12 @@ public sealed class OfficeShowCommand : ICommand
             w.WriteLine($"roles: admin PIN {(r.AdminPin == null ? "none" : "set")}, emergency {string.Join(", ", r.Emergency)}, internal "
                 + (r.Internal.Count == 0 ? "none" : string.Join(", ", r.Internal)));
         }
+        if (!office.Crm.IsEmpty)
+        {
+            CrmSettings c = office.Crm;
+            w.WriteLine($"crm: control API {(c.ApiEnabled ? "on, port " + c.Api!.Port : "off")}, webhooks {c.Webhooks?.Url ?? "none"}, "
+                + $"lookup {c.LookupUrl ?? "none"} ('office crm show' for the tokens)");
+        }
         w.WriteLine("users:");
         foreach (User u in office.Users)
         {
