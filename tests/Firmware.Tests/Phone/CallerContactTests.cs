@@ -239,7 +239,7 @@ public class CallerContactTests
         rig.Wait(5000);
         Assert.Equal(PhoneMode.Ringing, rig.Phone.Mode);
         Assert.Contains("+442079460999", rig.ScreenText);
-        Assert.Contains(rig.Log.Lines(), l => l.ToString().Contains("lookup of +442079460999 failed: no answer within 2000 ms"));
+        Assert.Contains(rig.Log.Lines(), l => l.ToString().Contains("lookup of +442079460999 failed: timed out after 2000 ms"));
         rig.NoLoopFailures();
     }
 
