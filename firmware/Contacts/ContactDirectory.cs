@@ -9,21 +9,17 @@ namespace DeskPhone.Firmware.Contacts
     /// <see cref="PhoneNumber.MinSuffix"/> digits with it (a number that is wholly the other's tail, as
     /// "020 7946 0018" is of "+44 20 7946 0018", counts as the longest), a short extension ("202") only an equal one.
     /// An index keyed by the last <see cref="PhoneNumber.MinSuffix"/> digits (or the whole short number)
-    /// keeps a lookup to one small bucket however many contacts there are.
+    /// keeps a lookup to one small bucket however many contacts there are; a key held by one contact
+    /// (the usual case) maps straight to it, and the numbers are normalised again when matched rather
+    /// than kept twice.
     /// </summary>
     public sealed class ContactDirectory
     {
-        /// <summary>Most contacts a directory holds (what a 256 KB file and a small device's heap allow).</summary>
-        public const int MaxContacts = 1000;
+        /// <summary>Most contacts a directory holds (a receptionist's whole CRM export; README: "Memory").</summary>
+        public const int MaxContacts = 5000;
 
         private readonly ArrayList _contacts = new ArrayList();
-        private readonly Hashtable _index = new Hashtable(); // key -> ArrayList of Entry
-
-        private sealed class Entry
-        {
-            public Contact Contact;
-            public string Digits;
-        }
+        private readonly Hashtable _index = new Hashtable(); // int key -> the Contact, or an ArrayList of them when several share the key
 
         /// <summary>How many contacts there are.</summary>
         public int Count { get { return _contacts.Count; } }
@@ -40,13 +36,18 @@ namespace DeskPhone.Firmware.Contacts
             {
                 string digits = PhoneNumber.Normalise(contact.NumberAt(i));
                 if (digits == null) continue;
-                string key = Key(digits);
-                ArrayList bucket = _index[key] as ArrayList;
-                if (bucket == null) { bucket = new ArrayList(); _index[key] = bucket; }
-                Entry e = new Entry();
-                e.Contact = contact;
-                e.Digits = digits;
-                bucket.Add(e);
+                object key = Key(digits);
+                object held = _index[key];
+                if (held == null) { _index[key] = contact; continue; }
+                if (held == contact) continue; // two numbers of one contact under one key
+                ArrayList bucket = held as ArrayList;
+                if (bucket == null)
+                {
+                    bucket = new ArrayList();
+                    bucket.Add(held);
+                    _index[key] = bucket;
+                }
+                if (!bucket.Contains(contact)) bucket.Add(contact);
             }
             return true;
         }
@@ -66,24 +67,38 @@ namespace DeskPhone.Firmware.Contacts
         {
             string digits = PhoneNumber.Normalise(number);
             if (digits == null) return new Contact[0];
-            ArrayList bucket = _index[Key(digits)] as ArrayList;
-            if (bucket == null) return new Contact[0];
+            object held = _index[Key(digits)];
+            if (held == null) return new Contact[0];
+            ArrayList bucket = held as ArrayList;
+            int n = bucket == null ? 1 : bucket.Count;
+            int[] scores = new int[n];
             int best = 0;
-            for (int i = 0; i < bucket.Count; i++)
+            for (int i = 0; i < n; i++)
             {
-                int score = Score(digits, ((Entry)bucket[i]).Digits);
-                if (score > best) best = score;
+                scores[i] = BestScore(digits, bucket == null ? (Contact)held : (Contact)bucket[i]);
+                if (scores[i] > best) best = scores[i];
             }
             if (best == 0) return new Contact[0];
-            ArrayList found = new ArrayList();
-            for (int i = 0; i < bucket.Count; i++)
-            {
-                Entry e = (Entry)bucket[i];
-                if (Score(digits, e.Digits) == best && !found.Contains(e.Contact)) found.Add(e.Contact);
-            }
-            Contact[] result = new Contact[found.Count];
-            for (int i = 0; i < result.Length; i++) result[i] = (Contact)found[i];
+            int found = 0;
+            for (int i = 0; i < n; i++) if (scores[i] == best) found++;
+            Contact[] result = new Contact[found];
+            found = 0;
+            for (int i = 0; i < n; i++) if (scores[i] == best) result[found++] = bucket == null ? (Contact)held : (Contact)bucket[i];
             return result;
+        }
+
+        /// <summary>The best score of <paramref name="contact"/>'s numbers against <paramref name="digits"/>.</summary>
+        private static int BestScore(string digits, Contact contact)
+        {
+            int best = 0;
+            for (int i = 0; i < contact.NumberCount; i++)
+            {
+                string other = PhoneNumber.Normalise(contact.NumberAt(i));
+                if (other == null) continue;
+                int score = Score(digits, other);
+                if (score > best) best = score;
+            }
+            return best;
         }
 
         /// <summary>
@@ -99,10 +114,22 @@ namespace DeskPhone.Firmware.Contacts
 
         private const int WholeMatch = 1000;
 
-        private static string Key(string digits)
+        /// <summary>
+        /// The index key, a boxed int rather than a string to keep 10 000 keys small: the last
+        /// <see cref="PhoneNumber.MinSuffix"/> digits as a number, or for a short number minus the
+        /// number written after a 1 (so "012" and "12" stay apart).
+        /// </summary>
+        private static object Key(string digits)
         {
-            if (digits.Length < PhoneNumber.MinSuffix) return "=" + digits;
-            return digits.Substring(digits.Length - PhoneNumber.MinSuffix);
+            if (digits.Length < PhoneNumber.MinSuffix)
+            {
+                int shortKey = 1;
+                for (int i = 0; i < digits.Length; i++) shortKey = shortKey * 10 + (digits[i] - '0');
+                return -shortKey;
+            }
+            int key = 0;
+            for (int i = digits.Length - PhoneNumber.MinSuffix; i < digits.Length; i++) key = key * 10 + (digits[i] - '0');
+            return key;
         }
     }
 }

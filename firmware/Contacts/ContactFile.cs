@@ -1,4 +1,5 @@
 // Reads a contacts file (or a lookup's answer) into a directory: bad entries are skipped and named, the rest kept.
+using System.Collections;
 using DeskPhone.Firmware.Config;
 using DeskPhone.Firmware.Json;
 
@@ -21,8 +22,8 @@ namespace DeskPhone.Firmware.Contacts
     /// The contacts file format (firmware/Contacts/README.md):
     /// <c>{"contacts": [{"name": "Bob Stone", "company": "Acme Ltd", "id": "crm-1042",
     /// "numbers": ["202", {"number": "+44 20 7946 0018", "label": "work"}]}]}</c>.
-    /// JSON goes through <see cref="JsonReader"/>; an entry with a problem is skipped with a located
-    /// error and the others are loaded. A lookup URL's answer has the same shape.
+    /// JSON goes through <see cref="JsonReader"/>, the list entry by entry; an entry with a problem is
+    /// skipped with a located error and the others are loaded. A lookup URL's answer has the same shape.
     /// </summary>
     public static class ContactFile
     {
@@ -39,15 +40,29 @@ namespace DeskPhone.Firmware.Contacts
         private static readonly string[] ContactFields = { "name", "company", "id", "numbers" };
         private static readonly string[] NumberFields = { "number", "label" };
 
-        /// <summary>Reads <paramref name="text"/> (the file <paramref name="fileName"/>, named in errors) into <paramref name="into"/>.</summary>
+        /// <summary>Longest file text, in characters (1 MB: 5000 contacts of about 200 characters each).</summary>
+        public const int MaxFileLength = 1024 * 1024;
+
+        /// <summary>
+        /// Reads <paramref name="text"/> (the file <paramref name="fileName"/>, named in errors) into
+        /// <paramref name="into"/>. The list is read entry by entry (<see cref="JsonReader.TryParseStreamed"/>):
+        /// only the contacts are kept, never the whole JSON tree; they join the directory once the
+        /// whole text has proved to be JSON.
+        /// </summary>
         public static ContactFileResult Read(string fileName, string text, ContactDirectory into)
         {
             ContactFileResult result = new ContactFileResult();
             ConfigErrors errors = new ConfigErrors(fileName);
             result.Errors = errors;
+            Entries entries = new Entries(errors, ContactDirectory.MaxContacts - into.Count);
             JsonValue root;
             JsonError[] jsonErrors;
-            JsonReader.TryParseAll(text, out root, out jsonErrors);
+            JsonReader.TryParseStreamed(text, MaxFileLength, ListField, entries, out root, out jsonErrors);
+            if (root == null)
+            {
+                errors = new ConfigErrors(fileName); // what the entries said before the text broke does not count
+                result.Errors = errors;
+            }
             for (int i = 0; i < jsonErrors.Length; i++) errors.Add(jsonErrors[i].Line, jsonErrors[i].Column, jsonErrors[i].Path, jsonErrors[i].Message);
             if (root == null) return result;
             ConfigObject top = ConfigObject.Open(root, "", TopFields, errors);
@@ -56,27 +71,53 @@ namespace DeskPhone.Firmware.Contacts
             JsonValue list = top.Container(ListField, JsonKind.Array, true);
             if (list == null) return result;
             result.Readable = true;
-            for (int i = 0; i < list.Count; i++)
-            {
-                string path = ListField + "[" + i.ToString() + "]";
-                if (into.Count >= ContactDirectory.MaxContacts)
-                {
-                    int left = list.Count - i;
-                    errors.Add(list[i].Line, list[i].Column, path, "the directory holds at most " + ContactDirectory.MaxContacts.ToString()
-                        + " contacts: this one and the " + (left - 1).ToString() + " after it are not loaded");
-                    result.Skipped += left;
-                    break;
-                }
-                Contact c = ReadContact(list[i], path, errors);
-                if (c == null) { result.Skipped++; continue; }
-                into.Add(c);
-                result.Loaded++;
-            }
+            for (int i = 0; i < entries.Read.Count; i++) into.Add((Contact)entries.Read[i]);
+            result.Loaded = entries.Read.Count;
+            result.Skipped = entries.Skipped + entries.Beyond;
+            if (entries.Beyond > 0)
+                errors.Add(entries.FirstBeyond.Line, entries.FirstBeyond.Column, Path(entries.FirstBeyondIndex), "the directory holds at most " + ContactDirectory.MaxContacts.ToString()
+                    + " contacts: this one and the " + (entries.Beyond - 1).ToString() + " after it are not loaded");
             errors.SortByPosition();
             return result;
         }
 
-        private static Contact ReadContact(JsonValue v, string path, ConfigErrors errors)
+        /// <summary>The list's entries as the reader hands them over: each checked and made a contact, or skipped.</summary>
+        private sealed class Entries : IJsonItemSink
+        {
+            private readonly ConfigErrors _errors;
+            private readonly int _room;
+            private readonly Hashtable _companies = new Hashtable(); // one string per company name
+            public readonly ArrayList Read = new ArrayList();
+            public int Skipped;
+            public int Beyond;              // entries past the directory's room
+            public JsonValue FirstBeyond;   // the first of them, where the error points
+            public int FirstBeyondIndex;
+
+            public Entries(ConfigErrors errors, int room)
+            {
+                _errors = errors;
+                _room = room;
+            }
+
+            public void Item(int index, JsonValue item)
+            {
+                if (Read.Count >= _room)
+                {
+                    if (Beyond++ == 0) { FirstBeyond = item; FirstBeyondIndex = index; }
+                    return;
+                }
+                Contact c = ReadContact(item, Path(index), _errors, _companies);
+                if (c == null) Skipped++;
+                else Read.Add(c);
+            }
+        }
+
+        private static string Path(int index)
+        {
+            return ListField + "[" + index.ToString() + "]";
+        }
+
+        private static Contact ReadContact(JsonValue v, string path, ConfigErrors errors, Hashtable companies)
         {
             ConfigObject o = ConfigObject.Open(v, path, ContactFields, errors);
             if (o == null) return null;
@@ -100,6 +141,12 @@ namespace DeskPhone.Firmware.Contacts
             }
             if (o.ErrorCount > 0 || name == null || texts == null) return null;
             for (int i = 0; i < texts.Length; i++) if (texts[i] == null) return null;
+            if (company != null)
+            {
+                string same = companies[company] as string;
+                if (same == null) companies[company] = company;
+                else company = same; // the contacts of one company share its name's string
+            }
             return new Contact(name, company, id, texts, labels);
         }
 

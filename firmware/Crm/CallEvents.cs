@@ -41,13 +41,23 @@ namespace DeskPhone.Firmware.Crm
         /// <summary>"call.incoming": a call rings here.</summary>
         public void Incoming(SipCall call)
         {
-            Emit(IncomingType, CallJson(call));
+            Incoming(call, null, null);
+        }
+
+        /// <summary>
+        /// "call.incoming" with the caller's <paramref name="contact"/> and <paramref name="company"/> when the
+        /// phone's directory already knew the number as it rang (else null: a lookup answered later shows
+        /// only on "call.ended").
+        /// </summary>
+        public void Incoming(SipCall call, string contact, string company)
+        {
+            Emit(IncomingType, CallJson(call, contact, company));
         }
 
         /// <summary>"call.answered": a call connected (either direction).</summary>
         public void Answered(SipCall call)
         {
-            Emit(AnsweredType, CallJson(call));
+            Emit(AnsweredType, CallJson(call, null, null));
         }
 
         /// <summary>"call.ended": the call's history entry is final (duration, outcome, handled-by, recording).</summary>
@@ -80,18 +90,19 @@ namespace DeskPhone.Firmware.Crm
             return id;
         }
 
-        private static string CallJson(SipCall call)
+        private static string CallJson(SipCall call, string contact, string company)
         {
             string name = call.RemoteDisplayName;
-            return new JsonWriter()
+            JsonWriter json = new JsonWriter()
                 .Field("callId", call.CallId)
                 .Field("direction", call.Direction == CallDirection.Incoming ? "incoming" : "outgoing")
                 .Field("number", Number(call))
                 .Field("name", name != null && name.Length > 0 ? name : null)
                 .Field("uri", call.RemoteUri)
                 .Field("line", call.Account == null ? null : call.Account.Id)
-                .Field("state", CallStates.Name(call.State).ToLower())
-                .Close();
+                .Field("state", CallStates.Name(call.State).ToLower());
+            if (contact != null) json.Field("contact", contact).Field("company", company);
+            return json.Close();
         }
 
         /// <summary>The history entry as the "call" object of call.ended and call.outcome.</summary>

@@ -32,6 +32,19 @@ namespace DeskPhone.Firmware.Http
         /// <summary>What the phone calls itself in User-Agent.</summary>
         public string UserAgent = "DeskPhone";
 
+        /// <summary>The Accept field sent ("application/json"), or null for none.</summary>
+        public string Accept;
+
+        /// <summary>Most body bytes of a response kept (<see cref="HttpResponseReader.MaxBodyBytes"/> unless set).</summary>
+        public int MaxBodyBytes = HttpResponseReader.MaxBodyBytes;
+
+        /// <summary>
+        /// False (the default): a larger body is cut to <see cref="MaxBodyBytes"/> and the rest read and
+        /// dropped. True: the request fails ("bad response: body larger than N bytes") as soon as the
+        /// body is known to be larger, without reading it all.
+        /// </summary>
+        public bool RefuseLargerBodies;
+
         /// <summary>GETs <paramref name="url"/>.</summary>
         public void Get(string url, string bearerToken, HttpDone done)
         {
@@ -63,6 +76,7 @@ namespace DeskPhone.Firmware.Http
             head.Append(method).Append(' ').Append(parsed.PathAndQuery).Append(" HTTP/1.1\r\n");
             head.Append("Host: ").Append(parsed.HostHeader).Append("\r\n");
             head.Append("User-Agent: ").Append(UserAgent).Append("\r\n");
+            if (Accept != null) head.Append("Accept: ").Append(Accept).Append("\r\n");
             if (bearerToken != null) head.Append("Authorization: Bearer ").Append(bearerToken).Append("\r\n");
             if (contentType != null) head.Append("Content-Type: ").Append(contentType).Append("\r\n");
             if (body != null || method == "POST") head.Append("Content-Length: ").Append((body == null ? 0 : body.Length).ToString()).Append("\r\n");

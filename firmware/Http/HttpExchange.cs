@@ -9,7 +9,7 @@ namespace DeskPhone.Firmware.Http
     {
         private readonly HttpClient _client;
         private readonly HttpDone _done;
-        private readonly HttpResponseReader _reader = new HttpResponseReader();
+        private readonly HttpResponseReader _reader;
         private ITcpConnection _stream;
         private LoopTimer _timer;
         private bool _finished;
@@ -19,6 +19,7 @@ namespace DeskPhone.Firmware.Http
         {
             _client = client;
             _done = done;
+            _reader = new HttpResponseReader(client.MaxBodyBytes, client.RefuseLargerBodies);
         }
 
         public void FailLater(string reason)

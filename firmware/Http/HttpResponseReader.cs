@@ -5,8 +5,10 @@ namespace DeskPhone.Firmware.Http
 {
     /// <summary>
     /// Incremental and bounded: at most <see cref="MaxHeadBytes"/> of head; of the body the first
-    /// <see cref="MaxBodyBytes"/> are kept and the rest is read and dropped (a CRM's large error page
-    /// still ends the exchange cleanly). Never throws for input; a broken response sets <see cref="Error"/>.
+    /// <see cref="BodyLimit"/> bytes (<see cref="MaxBodyBytes"/> unless told) are kept and the rest is
+    /// read and dropped (a CRM's large error page still ends the exchange cleanly), or, when the reader
+    /// is told to refuse larger bodies, the response fails as soon as it is known to be larger. The body
+    /// buffer grows as bytes come, up to the limit. Never throws for input; a broken response sets <see cref="Error"/>.
     /// </summary>
     public sealed class HttpResponseReader
     {
@@ -19,12 +21,32 @@ namespace DeskPhone.Firmware.Http
 
         private readonly byte[] _head = new byte[MaxHeadBytes];
         private int _headCount;
-        private readonly byte[] _body = new byte[MaxBodyBytes];
+        private readonly int _bodyLimit;
+        private readonly bool _refuseLarger;
+        private byte[] _body = new byte[0];
         private int _bodyCount;
         private int _state;
         private long _remaining;
         private readonly byte[] _line = new byte[256];
         private int _lineCount;
+
+        /// <summary>A reader keeping the first <see cref="MaxBodyBytes"/> of a body and dropping the rest.</summary>
+        public HttpResponseReader() : this(MaxBodyBytes, false)
+        {
+        }
+
+        /// <summary>
+        /// A reader keeping at most <paramref name="bodyLimit"/> body bytes; with <paramref name="refuseLarger"/>
+        /// a larger body fails the response ("body larger than 32768 bytes") instead of being cut.
+        /// </summary>
+        public HttpResponseReader(int bodyLimit, bool refuseLarger)
+        {
+            _bodyLimit = bodyLimit < 0 ? 0 : bodyLimit;
+            _refuseLarger = refuseLarger;
+        }
+
+        /// <summary>Most body bytes kept.</summary>
+        public int BodyLimit { get { return _bodyLimit; } }
 
         /// <summary>The status once the head is read, else 0.</summary>
         public int Status { get; private set; }
@@ -65,6 +87,7 @@ namespace DeskPhone.Firmware.Http
                     int n = end - i;
                     if (_state != UntilClose && n > _remaining) n = (int)_remaining;
                     Keep(data, i, n);
+                    if (_state == Failed) break;
                     i += n;
                     if (_state == UntilClose) continue;
                     _remaining -= n;
@@ -116,6 +139,7 @@ namespace DeskPhone.Firmware.Http
             int length = HttpHead.ContentLength(Headers, int.MaxValue - 1, out error);
             if (length == -2) { Fail(error); return; }
             if (length < 0) { _state = UntilClose; return; }
+            if (_refuseLarger && length > _bodyLimit) { TooLarge(); return; }
             _remaining = length;
             _state = length == 0 ? Done : Length;
         }
@@ -177,10 +201,25 @@ namespace DeskPhone.Firmware.Http
 
         private void Keep(byte[] data, int offset, int count)
         {
-            int room = _body.Length - _bodyCount;
+            int room = _bodyLimit - _bodyCount;
             int n = count < room ? count : room;
+            if (n < count && _refuseLarger) { TooLarge(); return; }
+            if (_bodyCount + n > _body.Length)
+            {
+                int size = _body.Length < 512 ? 512 : _body.Length * 2;
+                while (size < _bodyCount + n) size *= 2;
+                if (size > _bodyLimit) size = _bodyLimit;
+                byte[] bigger = new byte[size];
+                Array.Copy(_body, 0, bigger, 0, _bodyCount);
+                _body = bigger;
+            }
             Array.Copy(data, offset, _body, _bodyCount, n);
             _bodyCount += n;
+        }
+
+        private void TooLarge()
+        {
+            Fail("body larger than " + _bodyLimit.ToString() + " bytes");
         }
 
         /// <summary>The connection closed: a body that runs until close is complete now.</summary>

@@ -66,13 +66,18 @@ namespace DeskPhone.Firmware.Json
         public static bool TryParseAll(string text, out JsonValue value, out JsonError[] errors)
         {
             JsonReader reader = new JsonReader(text == null ? "" : text);
-            value = reader.ParseDocument();
-            errors = new JsonError[reader._errors.Count];
+            return reader.Finish(out value, out errors);
+        }
+
+        private bool Finish(out JsonValue value, out JsonError[] errors)
+        {
+            value = ParseDocument();
+            errors = new JsonError[_errors.Count];
             for (int i = 0; i < errors.Length; i++)
             {
-                errors[i] = (JsonError)reader._errors[i];
+                errors[i] = (JsonError)_errors[i];
             }
-            if (reader._stopped)
+            if (_stopped)
             {
                 value = null;
             }
@@ -81,9 +86,9 @@ namespace DeskPhone.Firmware.Json
 
         private JsonValue ParseDocument()
         {
-            if (_text.Length > MaxTextLength)
+            if (_text.Length > _textLimit)
             {
-                return Stop(1, 1, "the text is " + _text.Length.ToString() + " characters long; the limit is " + MaxTextLength.ToString());
+                return Stop(1, 1, "the text is " + _text.Length.ToString() + " characters long; the limit is " + _textLimit.ToString());
             }
             if (_text.Length > 0 && _text[0] == '\uFEFF')
             {
@@ -198,6 +203,8 @@ namespace DeskPhone.Firmware.Json
             }
             _pos++; // '['
             ArrayList items = new ArrayList();
+            bool streamed = StreamsArray(depth); // JsonReader.Streaming.cs: items handed over, not kept
+            int count = 0;
             SkipWhitespace();
             if (_pos < _text.Length && _text[_pos] == ']')
             {
@@ -211,18 +218,20 @@ namespace DeskPhone.Firmware.Json
                 {
                     return Stop(_line, Column(), "trailing comma before ']'");
                 }
-                if (items.Count == MaxEntries)
+                if (count == MaxEntries && !streamed)
                 {
                     return Stop(_line, Column(), "the array has more than " + MaxEntries.ToString() + " items");
                 }
-                PushIndex(items.Count);
+                PushIndex(count);
                 JsonValue item = ParseValue(depth);
                 Pop();
                 if (item == null)
                 {
                     return null;
                 }
-                items.Add(item);
+                if (streamed) _sink.Item(count, item);
+                else items.Add(item);
+                count++;
                 SkipWhitespace();
                 if (_pos >= _text.Length)
                 {

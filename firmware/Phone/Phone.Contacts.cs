@@ -65,12 +65,13 @@ namespace DeskPhone.Firmware.Phone
             if (_config.ContactsLookup != null) _contactLookup = new HttpContactLookup(_hw.Network, _loop, _config.ContactsLookup, _hw.Log);
             byte[] data = _hw.Storage.Read(name);
             if (data == null) return;
-            if (data.Length > 3 * Json.JsonReader.MaxTextLength) // surely more characters than the reader takes: not worth decoding
+            if (data.Length > 3 * ContactFile.MaxFileLength) // surely more characters than the reader takes: not worth decoding
             {
-                _hw.Log.Write(LogLevel.Warning, "contacts", name + " is " + (data.Length / 1024).ToString() + " KB, more than a contacts file may be (" + (Json.JsonReader.MaxTextLength / 1024).ToString() + " KB of text): no contacts read");
+                _hw.Log.Write(LogLevel.Warning, "contacts", name + " is " + (data.Length / 1024).ToString() + " KB, more than a contacts file may be (" + (ContactFile.MaxFileLength / 1024).ToString() + " KB of text): no contacts read");
                 return;
             }
             string text = data.Length == 0 ? "" : new string(System.Text.Encoding.UTF8.GetChars(data));
+            data = null; // the bytes can go while the text is read
             ContactFileResult r = ContactFile.Read(name, text, _contacts);
             ContactsLoad = r;
             if (!r.Readable) _hw.Log.Write(LogLevel.Warning, "contacts", name + " is not a contacts file (firmware/Contacts/README.md), no contacts read:\n" + r.Errors.ToString());

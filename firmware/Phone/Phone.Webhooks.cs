@@ -26,7 +26,9 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>Hook (Phone.Calls.cs IncomingCall): "call.incoming".</summary>
         private void WebhookIncoming(SipCall call)
         {
-            if (_crmEvents != null) _crmEvents.Incoming(call);
+            if (_crmEvents == null) return;
+            Contacts.Contact known = ContactOf(call); // Phone.Contacts.cs: matched as it rang (OnCallAlerting runs first)
+            _crmEvents.Incoming(call, known == null ? null : known.Name, known == null ? null : known.Company);
         }
 
         /// <summary>Hook (Phone.Calls.cs CallStateChanged): "call.answered".</summary>

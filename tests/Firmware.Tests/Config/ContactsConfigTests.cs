@@ -12,7 +12,8 @@ public class ContactsConfigTests
     {
         var c = Load(WithContacts("""{ "file": "crm.json", "lookupUrl": "http://10.0.0.5:8000/lookup?number={number}" }"""));
         Assert.Equal("crm.json", c.ContactsFile);
-        Assert.Equal(("10.0.0.5", 8000, "/lookup?number={number}"), (c.ContactsLookup!.Address, c.ContactsLookup.Port, c.ContactsLookup.Target));
+        Assert.Equal("http://10.0.0.5:8000/lookup?number={number}", c.ContactsLookup!.Text);
+        Assert.Equal("http://10.0.0.5:8000/lookup?number=%2B44202", c.ContactsLookup.UrlFor("+44202"));
     }
 
     [Fact]
@@ -24,7 +25,7 @@ public class ContactsConfigTests
     }
 
     [Theory]
-    [InlineData("""{ "lookupUrl": "http://crm.example/lookup?number={number}" }""", "contacts.lookupUrl: 'http://crm.example/lookup?number={num...' names 'crm.example', not an IPv4 address")]
+    [InlineData("""{ "lookupUrl": "http://crm.example/lookup?number={number}" }""", "contacts.lookupUrl: 'http://crm.example/lookup?number={num...' host 'crm.example' must be an IPv4 address")]
     [InlineData("""{ "lookupUrl": "http://10.0.0.5/lookup" }""", "contacts.lookupUrl: 'http://10.0.0.5/lookup' has no {number} placeholder")]
     [InlineData("""{ "file": "../etc/passwd" }""", "contacts.file: '../etc/passwd' must be a plain file name in the phone's storage")]
     [InlineData("""{ "file": 7 }""", "contacts.file: expected a string, found a number")]

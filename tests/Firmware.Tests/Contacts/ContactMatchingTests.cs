@@ -78,7 +78,7 @@ public class ContactMatchingTests
     }
 
     [Fact]
-    public void A_full_directory_of_1000_contacts_finds_the_first_the_last_and_refuses_one_more()
+    public void A_full_directory_of_5000_contacts_finds_the_first_the_last_and_refuses_one_more()
     {
         var d = new ContactDirectory();
         for (int i = 0; i < ContactDirectory.MaxContacts; i++)
@@ -87,6 +87,7 @@ public class ContactMatchingTests
         Assert.Equal(ContactDirectory.MaxContacts, d.Count);
         Assert.Equal("Contact 0", Assert.Single(d.Match("020 7000 5000")).Name);
         Assert.Equal("Contact 999", Assert.Single(d.Match("+44 20 7999 5999")).Name);
+        Assert.Equal("Contact 4999", Assert.Single(d.Match("+44 20 74999 54999")).Name);
         Assert.Equal("Contact 421", Assert.Single(d.Match("0044 20 7421 5421")).Name);
         Assert.Empty(d.Match("020 7421 5422"));
     }

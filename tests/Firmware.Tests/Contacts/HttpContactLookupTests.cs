@@ -51,6 +51,7 @@ public class HttpContactLookupTests
         string request = rig.Crm.Requests[0];
         Assert.StartsWith("GET /lookup?number=%2B442079460999 HTTP/1.1\r\n", request);
         Assert.Contains("\r\nHost: 127.0.2.1:8000\r\n", request);
+        Assert.Contains("\r\nAccept: application/json\r\n", request);
         Assert.Contains("\r\nConnection: close\r\n", request);
     }
 
@@ -89,7 +90,7 @@ public class HttpContactLookupTests
         rig.Driver.Advance(1);
         var a = Assert.Single(rig.Answers);
         Assert.Null(a.Contacts);
-        Assert.Equal("no answer within 2000 ms", a.Failure);
+        Assert.Equal("timed out after 2000 ms", a.Failure);
         Assert.Equal(HttpContactLookup.TimeoutMs, a.At);
         rig.Driver.Advance(10_000);
         Assert.Single(rig.Answers); // once
@@ -99,10 +100,10 @@ public class HttpContactLookupTests
     [InlineData("HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found", "HTTP 404")]
     [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello", "the answer is not a contacts list: lookup http://127.0.2.1:8000/lookup?number={number}:1:1: ")]
     [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 12\r\n\r\n{\"people\":1}", "the answer is not a contacts list: ")]
-    [InlineData("SSH-2.0-OpenSSH_9.6\r\n\r\n", "not an HTTP answer: 'SSH-2.0-OpenSSH_9.6'")]
-    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"contacts\":[]}", "the connection closed before the whole answer came")]
-    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: x1\r\n\r\n{}", "a Content-Length of 'x1'")]
-    [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "a broken chunk size")]
+    [InlineData("SSH-2.0-OpenSSH_9.6\r\n\r\n", "bad response: status line 'SSH-2.0-OpenSSH_9.6' is not 'HTTP/1.1 200 OK'")]
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"contacts\":[]}", "response cut short: ")]
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: x1\r\n\r\n{}", "bad response: ")]
+    [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "bad response: bad chunk size")]
     public void Garbage_and_errors_from_the_crm_are_failures_with_the_reason(string response, string reason)
     {
         var rig = new Rig();
@@ -119,10 +120,22 @@ public class HttpContactLookupTests
     public void An_answer_larger_than_the_limit_is_refused_without_reading_it_all()
     {
         var rig = new Rig();
-        rig.Crm.Answer = _ => FakeCrm.Json("{\"contacts\":[],\"pad\":\"" + new string('x', HttpContactLookup.MaxResponseBytes) + "\"}");
+        rig.Crm.Answer = _ => FakeCrm.Json("{\"contacts\":[],\"pad\":\"" + new string('x', HttpContactLookup.MaxBodyBytes) + "\"}");
         rig.Ask("202");
         rig.Driver.Advance(100);
-        Assert.Equal("the answer is larger than 32 KB", Assert.Single(rig.Answers).Failure);
+        Assert.Equal("bad response: body larger than 32768 bytes", Assert.Single(rig.Answers).Failure);
+    }
+
+    [Fact]
+    public void A_chunked_answer_larger_than_the_limit_is_refused_too()
+    {
+        var rig = new Rig();
+        string chunk = new string('x', 20_000);
+        rig.Crm.Answer = _ => Encoding.UTF8.GetBytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "4e20\r\n" + chunk + "\r\n4e20\r\n" + chunk + "\r\n0\r\n\r\n");
+        rig.Ask("202");
+        rig.Driver.Advance(100);
+        Assert.Equal("bad response: body larger than 32768 bytes", Assert.Single(rig.Answers).Failure);
     }
 
     [Fact]
@@ -131,15 +144,28 @@ public class HttpContactLookupTests
         var rig = new Rig("http://127.0.2.9:8000/lookup?n={number}");
         rig.Ask("202");
         rig.Driver.Advance(100);
-        Assert.StartsWith("no answer: ", Assert.Single(rig.Answers).Failure);
+        var a = Assert.Single(rig.Answers);
+        Assert.Null(a.Contacts);
+        Assert.True(a.At < HttpContactLookup.TimeoutMs);
+        Assert.DoesNotContain("timed out", a.Failure);
+    }
+
+    [Fact]
+    public void An_https_lookup_url_is_taken_and_without_tls_in_the_network_fails_with_that_reason()
+    {
+        var rig = new Rig("https://127.0.2.1:8443/lookup?n={number}");
+        rig.Ask("202");
+        rig.Driver.Advance(100);
+        Assert.Equal("https is not available on this network (no TLS)", Assert.Single(rig.Answers).Failure);
     }
 
     [Theory]
-    [InlineData("https://10.0.0.5/lookup?n={number}", "must start with http://")]
-    [InlineData("http://crm.example/lookup?n={number}", "names 'crm.example', not an IPv4 address")]
-    [InlineData("http://10.0.0.5:99999/lookup?n={number}", "has no valid port")]
+    [InlineData("ftp://10.0.0.5/lookup?n={number}", "must start with http:// or https://")]
+    [InlineData("http://crm.example/lookup?n={number}", "host 'crm.example' must be an IPv4 address")]
+    [InlineData("http://10.0.0.5:99999/lookup?n={number}", "has a bad port")]
     [InlineData("http://10.0.0.5/lookup", "has no {number} placeholder")]
-    [InlineData("http://10.0.0.5/look up?n={number}", "contains a space")]
+    [InlineData("http://{number}/lookup", "host '{number}' must be an IPv4 address")]
+    [InlineData("http://10.0.0.5/look up?n={number}", "has a space")]
     public void A_lookup_url_the_phone_cannot_use_says_why(string url, string problem)
     {
         Assert.Null(LookupUrl.TryParse(url, out string? why));

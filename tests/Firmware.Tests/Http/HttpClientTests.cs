@@ -38,6 +38,17 @@ public class HttpClientTests
     }
 
     [Fact]
+    public void An_accept_field_is_sent_when_the_client_names_one()
+    {
+        var rig = new HttpRig();
+        var crm = new RecordingHandler();
+        rig.Serve(crm);
+        var result = Run(rig, (c, done) => { c.Accept = "application/json"; c.Get("http://127.0.2.1/lookup", null!, done); });
+        Assert.Equal(200, result!.Status);
+        Assert.Equal("application/json", Assert.Single(crm.Requests).Headers.Get("Accept"));
+    }
+
+    [Fact]
     public void A_get_without_a_token_sends_no_authorization()
     {
         var rig = new HttpRig();

@@ -66,6 +66,32 @@ public class HttpResponseReaderTests
     }
 
     [Theory]
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 40\r\n\r\n")] // known from the head: the body is not read
+    [InlineData("HTTP/1.1 200 OK\r\n\r\n" + "0123456789012345678901234567890123456789")]
+    [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n14\r\n01234567890123456789\r\n14\r\n01234567890123456789\r\n0\r\n\r\n")]
+    public void A_reader_told_to_refuse_larger_bodies_fails_instead_of_cutting(string text)
+    {
+        var reader = new HttpResponseReader(32, refuseLarger: true);
+        byte[] data = Encoding.Latin1.GetBytes(text);
+        Assert.False(reader.Append(data, 0, data.Length));
+        Assert.Equal("body larger than 32 bytes", reader.Error);
+        Assert.False(reader.IsComplete);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    public void A_body_within_a_chosen_limit_is_kept_whole_however_it_arrives(int step)
+    {
+        var reader = new HttpResponseReader(3000, refuseLarger: true);
+        string body = string.Concat(Enumerable.Range(0, 300).Select(i => (i % 10).ToString())) + new string('y', 2700);
+        byte[] data = Encoding.Latin1.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 3000\r\n\r\n" + body);
+        for (int at = 0; at < data.Length; at += step) Assert.True(reader.Append(data, at, Math.Min(step, data.Length - at)));
+        Assert.True(reader.IsComplete);
+        Assert.Equal(body, Encoding.Latin1.GetString(reader.Body));
+    }
+
+    [Theory]
     [InlineData("garbage\r\n\r\n", "status line")]
     [InlineData("HTTP/1.1 200 OK\nContent-Length: 0\n\n", "bare LF")]
     [InlineData("HTTP/1.1 2x0 OK\r\n\r\n", "status")]
