@@ -12,6 +12,10 @@ namespace DeskPhone.Firmware.Http
     /// within <see cref="RequestTimeoutMs"/> of opening or of its previous request is answered 408 and
     /// closed (slow or stalled clients cannot hold it). Bad input is answered with the parser's status
     /// and closed; a handler that throws gives 500. Nothing a client sends escapes as an exception.
+    /// A streamed body (<see cref="HttpResponse.Stream"/>) goes out <see cref="PieceBytes"/> at a time
+    /// whenever the stream has fewer than two pieces unsent (<see cref="ITcpConnection.Unsent"/>), so
+    /// at most a few pieces of it are in RAM; a reader that takes nothing for <see cref="RequestTimeoutMs"/>
+    /// is cut off.
     /// </summary>
     public sealed class HttpServer
     {
@@ -27,6 +31,12 @@ namespace DeskPhone.Firmware.Http
 
         /// <summary>Connections served at once; more are answered 503 and closed.</summary>
         public int MaxConnections = 4;
+
+        /// <summary>How many bytes of a streamed body (<see cref="HttpResponse.Stream"/>) are read and sent at a time.</summary>
+        public int PieceBytes = 4096;
+
+        /// <summary>How often a streamed body checks whether the connection drained enough for the next piece.</summary>
+        public int DrainCheckMs = 10;
 
         /// <summary>A server answering with <paramref name="handler"/>; call <see cref="Start"/>.</summary>
         public HttpServer(INetwork network, EventLoop loop, ILog log, IHttpHandler handler)
