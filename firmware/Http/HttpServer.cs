@@ -61,6 +61,24 @@ namespace DeskPhone.Firmware.Http
             return _listener != null;
         }
 
+        /// <summary>
+        /// Listens for HTTPS only on <paramref name="port"/> with the PEM certificate and key
+        /// (<see cref="INetwork.ListenTls"/>); false with <paramref name="error"/> when the network cannot
+        /// serve TLS, the certificate or key is not usable, or the port is taken. Never falls back to HTTP.
+        /// </summary>
+        public bool StartTls(int port, byte[] certificatePem, byte[] privateKeyPem, out string error)
+        {
+            error = null;
+            if (_listener != null) return true;
+            _listener = _network.ListenTls(port, certificatePem, privateKeyPem, OnAccepted, OnData, OnClosed, out error);
+            if (_listener == null && error == null) error = "the network cannot serve TLS";
+            IsTls = _listener != null;
+            return _listener != null;
+        }
+
+        /// <summary>True when started with <see cref="StartTls"/>.</summary>
+        public bool IsTls { get; private set; }
+
         /// <summary>Stops listening and closes every connection.</summary>
         public void Stop()
         {
