@@ -12,6 +12,13 @@ namespace DeskPhone.Firmware.Http
     /// </summary>
     internal sealed class HttpServerConnection
     {
+        /// <summary>
+        /// Pieces sent in one turn of the loop at most. Where <see cref="ITcpConnection.Unsent"/> stays 0
+        /// (the ESP32's Send writes before it returns) this keeps a long download from holding the loop:
+        /// the phone's calls and keys get their turns between every few pieces.
+        /// </summary>
+        public const int MaxPiecesPerTurn = 4;
+
         /// <summary>Bytes of pipelined requests kept while a body streams; more cut the connection.</summary>
         public const int MaxWaitingBytes = 32 * 1024;
 
@@ -128,7 +135,8 @@ namespace DeskPhone.Firmware.Http
             int length = _body.Length;
             int unsent = Stream.Unsent;
             bool moved = unsent < _lastUnsent;
-            while (_position < length && unsent < 2 * _piece.Length)
+            int sent = 0;
+            while (_position < length && unsent < 2 * _piece.Length && sent < MaxPiecesPerTurn)
             {
                 int want = length - _position < _piece.Length ? length - _position : _piece.Length;
                 int n = _body.Read(_position, _piece, 0, want);
@@ -140,6 +148,7 @@ namespace DeskPhone.Firmware.Http
                 }
                 if (!Stream.Send(_piece, 0, n)) { Close(); return; }
                 _position += n;
+                sent++;
                 moved = true;
                 unsent = Stream.Unsent;
             }

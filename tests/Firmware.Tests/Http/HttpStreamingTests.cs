@@ -1,6 +1,7 @@
 // Streamed response bodies: sent in pieces as the connection drains, never piled up, cut when they cannot go on.
 using System.Text;
 using DeskPhone.Firmware.Http;
+using DeskPhone.Hal;
 using DeskPhone.Hal.Simulated.Network;
 
 namespace DeskPhone.Firmware.Tests.Http;
@@ -65,6 +66,54 @@ public class HttpStreamingTests
         Assert.True(body.MostInFlight <= 3 * 4096 + 512, "in flight at most: " + body.MostInFlight);
         Assert.Equal(300_000 / 4096 + 1, body.Reads);
         Assert.False(client.Closed);
+    }
+
+    /// <summary>A host whose accepted streams report nothing unsent, as the ESP32's (its Send writes before returning).</summary>
+    private sealed class WritesAtOnceHost(INetwork inner) : INetwork
+    {
+        private readonly Dictionary<ITcpConnection, ITcpConnection> _wrapped = new();
+        public string LocalAddress => inner.LocalAddress;
+        public bool SupportsTls => false;
+        public IUdpEndpoint OpenUdp(int localPort, DatagramReceived onDatagram) => inner.OpenUdp(localPort, onDatagram);
+        public ITcpConnection ConnectTcp(string a, int p, string t, StreamConnected c, StreamReceived d, StreamClosed x) => inner.ConnectTcp(a, p, t, c, d, x);
+        public ITcpListener ListenTls(int p, byte[] c, byte[] k, StreamConnected a, StreamReceived d, StreamClosed x, out string error) { error = "no TLS"; return null!; }
+        public ITcpListener ListenTcp(int port, StreamConnected onAccepted, StreamReceived onData, StreamClosed onClosed) =>
+            inner.ListenTcp(port, c => onAccepted(Wrap(c)), (c, b, o, n) => onData(Wrap(c), b, o, n), (c, r) => onClosed(Wrap(c), r));
+
+        private ITcpConnection Wrap(ITcpConnection c)
+        {
+            lock (_wrapped) return _wrapped.TryGetValue(c, out var w) ? w : _wrapped[c] = new Stream(c);
+        }
+
+        private sealed class Stream(ITcpConnection inner) : ITcpConnection
+        {
+            public string RemoteAddress => inner.RemoteAddress;
+            public int RemotePort => inner.RemotePort;
+            public int LocalPort => inner.LocalPort;
+            public bool IsTls => false;
+            public bool IsOpen => inner.IsOpen;
+            public int Unsent => 0;
+            public bool Send(byte[] data, int offset, int count) => inner.Send(data, offset, count);
+            public void Close() => inner.Close();
+        }
+    }
+
+    [Fact]
+    public void Where_send_writes_at_once_a_long_body_still_goes_out_only_four_pieces_per_turn_of_the_loop()
+    {
+        var rig = new HttpRig();
+        var body = new PatternBody(1_000_000, rig.Wire);
+        var server = new HttpServer(new WritesAtOnceHost(rig.ServerHost), rig.V.Loop, rig.V.Log, new StreamingHandler(body));
+        Assert.True(server.Start(80));
+        var client = rig.Connect();
+        client.Send("GET /file HTTP/1.1\r\nHost: x\r\n\r\n");
+        rig.V.Advance(1);
+        Assert.Equal(4, body.Reads); // not the whole megabyte in one turn: the phone's other work runs between
+
+        rig.V.Advance(5_000);
+
+        Assert.Equal(1_000_000 / 4096 + 1, body.Reads);
+        Assert.EndsWith(Expected(1_000_000)[^100..], client.Received);
     }
 
     [Fact]
