@@ -5,7 +5,8 @@ using DeskPhone.Firmware.Json;
 namespace DeskPhone.Firmware.Config
 {
     /// <summary>
-    /// <c>"api": {"enabled": false, "port": 8088, "token": "...", "allow": ["127.0.0.1", "10.0.0.0/8"]}</c> and
+    /// <c>"api": {"enabled": false, "port": 8088, "token": "...", "allow": ["127.0.0.1", "10.0.0.0/8"],
+    /// "tls": {"certificate": "api-cert.pem", "key": "api-key.pem"}}</c> and
     /// <c>"webhooks": {"url": "http://10.0.0.5:8000/phone-events", "token": "...", "queueLimit": 1000}</c>.
     /// Every problem is a located error naming the field.
     /// </summary>
@@ -25,7 +26,7 @@ namespace DeskPhone.Firmware.Config
         /// <summary>Largest queue bound.</summary>
         public const int MaxQueueLimit = 10000;
 
-        private static readonly string[] ApiFields = { "enabled", "port", "token", "allow" };
+        private static readonly string[] ApiFields = { "enabled", "port", "token", "allow", "tls" };
         private static readonly string[] WebhookFields = { "url", "token", "queueLimit" };
 
         /// <summary>The API settings (<see cref="ApiSettings.Off"/> when absent or broken; errors added).</summary>
@@ -39,8 +40,12 @@ namespace DeskPhone.Firmware.Config
             int port = o.Integer("port", 0, 65535, ApiSettings.DefaultPort);
             string token = Token(o, enabled);
             AddressAllowList allow = Allow(o);
-            if (o.ErrorCount > 0 || !enabled) return ApiSettings.Off;
-            return new ApiSettings(true, port, token, allow);
+            string certificate;
+            string key;
+            int before = errors.Count;
+            ApiTlsSection.Read(o, errors, out certificate, out key); // ApiTlsSection.cs: HTTPS only when set
+            if (o.ErrorCount > 0 || errors.Count > before || !enabled) return ApiSettings.Off;
+            return new ApiSettings(true, port, token, allow, certificate, key);
         }
 
         private static string Token(ConfigObject o, bool required)

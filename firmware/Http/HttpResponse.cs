@@ -21,8 +21,11 @@ namespace DeskPhone.Firmware.Http
         /// <summary>The status code.</summary>
         public int Status;
 
-        /// <summary>The body bytes (never null).</summary>
+        /// <summary>The body bytes (never null; ignored when <see cref="BodySource"/> is set).</summary>
         public byte[] Body;
+
+        /// <summary>A body the server pulls in pieces instead of <see cref="Body"/> (null for none); see <see cref="Stream"/>.</summary>
+        public IHttpBodySource BodySource;
 
         /// <summary>Extra header fields (the server writes Content-Length and Connection itself).</summary>
         public HttpHeaders Headers { get { return _headers; } }
@@ -41,13 +44,35 @@ namespace DeskPhone.Firmware.Http
             Json(status, "{\"error\":" + DeskPhone.Firmware.Json.JsonWriter.Quote(reason) + "}");
         }
 
+        /// <summary>
+        /// A body sent in pieces from <paramref name="source"/> as the connection drains (a file too
+        /// long for RAM); Content-Length is the source's length.
+        /// </summary>
+        public void Stream(int status, string contentType, IHttpBodySource source)
+        {
+            Status = status;
+            Body = new byte[0];
+            BodySource = source;
+            SetContentType(contentType);
+        }
+
         private void SetContentType(string type)
         {
             if (_headers.Get("Content-Type") == null) _headers.Add("Content-Type", type);
         }
 
-        /// <summary>The response on the wire; <paramref name="close"/> says Connection: close.</summary>
+        /// <summary>The response on the wire (with <see cref="Body"/>); <paramref name="close"/> says Connection: close.</summary>
         public byte[] ToBytes(bool close)
+        {
+            byte[] h = HeadBytes(close);
+            byte[] all = new byte[h.Length + Body.Length];
+            System.Array.Copy(h, 0, all, 0, h.Length);
+            System.Array.Copy(Body, 0, all, h.Length, Body.Length);
+            return all;
+        }
+
+        /// <summary>Status line and header fields, ending with the empty line; Content-Length from the body or its source.</summary>
+        public byte[] HeadBytes(bool close)
         {
             StringBuilder head = new StringBuilder();
             head.Append("HTTP/1.1 ").Append(Status.ToString()).Append(' ').Append(HttpStatus.Reason(Status)).Append("\r\n");
@@ -55,14 +80,11 @@ namespace DeskPhone.Firmware.Http
             {
                 head.Append(_headers.NameAt(i)).Append(": ").Append(_headers.ValueAt(i)).Append("\r\n");
             }
-            head.Append("Content-Length: ").Append(Body.Length.ToString()).Append("\r\n");
+            int length = BodySource != null ? BodySource.Length : Body.Length;
+            head.Append("Content-Length: ").Append(length.ToString()).Append("\r\n");
             head.Append(close ? "Connection: close\r\n" : "Connection: keep-alive\r\n");
             head.Append("Cache-Control: no-store\r\n\r\n");
-            byte[] h = Encoding.UTF8.GetBytes(head.ToString());
-            byte[] all = new byte[h.Length + Body.Length];
-            System.Array.Copy(h, 0, all, 0, h.Length);
-            System.Array.Copy(Body, 0, all, h.Length, Body.Length);
-            return all;
+            return Encoding.UTF8.GetBytes(head.ToString());
         }
     }
 }

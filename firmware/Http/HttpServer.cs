@@ -12,6 +12,10 @@ namespace DeskPhone.Firmware.Http
     /// within <see cref="RequestTimeoutMs"/> of opening or of its previous request is answered 408 and
     /// closed (slow or stalled clients cannot hold it). Bad input is answered with the parser's status
     /// and closed; a handler that throws gives 500. Nothing a client sends escapes as an exception.
+    /// A streamed body (<see cref="HttpResponse.Stream"/>) goes out <see cref="PieceBytes"/> at a time
+    /// whenever the stream has fewer than two pieces unsent (<see cref="ITcpConnection.Unsent"/>), so
+    /// at most a few pieces of it are in RAM; a reader that takes nothing for <see cref="RequestTimeoutMs"/>
+    /// is cut off.
     /// </summary>
     public sealed class HttpServer
     {
@@ -27,6 +31,12 @@ namespace DeskPhone.Firmware.Http
 
         /// <summary>Connections served at once; more are answered 503 and closed.</summary>
         public int MaxConnections = 4;
+
+        /// <summary>How many bytes of a streamed body (<see cref="HttpResponse.Stream"/>) are read and sent at a time.</summary>
+        public int PieceBytes = 4096;
+
+        /// <summary>How often a streamed body checks whether the connection drained enough for the next piece.</summary>
+        public int DrainCheckMs = 10;
 
         /// <summary>A server answering with <paramref name="handler"/>; call <see cref="Start"/>.</summary>
         public HttpServer(INetwork network, EventLoop loop, ILog log, IHttpHandler handler)
@@ -50,6 +60,24 @@ namespace DeskPhone.Firmware.Http
             _listener = _network.ListenTcp(port, OnAccepted, OnData, OnClosed);
             return _listener != null;
         }
+
+        /// <summary>
+        /// Listens for HTTPS only on <paramref name="port"/> with the PEM certificate and key
+        /// (<see cref="INetwork.ListenTls"/>); false with <paramref name="error"/> when the network cannot
+        /// serve TLS, the certificate or key is not usable, or the port is taken. Never falls back to HTTP.
+        /// </summary>
+        public bool StartTls(int port, byte[] certificatePem, byte[] privateKeyPem, out string error)
+        {
+            error = null;
+            if (_listener != null) return true;
+            _listener = _network.ListenTls(port, certificatePem, privateKeyPem, OnAccepted, OnData, OnClosed, out error);
+            if (_listener == null && error == null) error = "the network cannot serve TLS";
+            IsTls = _listener != null;
+            return _listener != null;
+        }
+
+        /// <summary>True when started with <see cref="StartTls"/>.</summary>
+        public bool IsTls { get; private set; }
 
         /// <summary>Stops listening and closes every connection.</summary>
         public void Stop()

@@ -1,16 +1,41 @@
-// One client connection of the HTTP server: parse, answer in order, time out, close.
+// One client connection of the HTTP server: parse, answer in order, stream long bodies as it drains, time out, close.
+using System.Collections;
 using DeskPhone.Firmware.Core;
 using DeskPhone.Hal;
 
 namespace DeskPhone.Firmware.Http
 {
-    /// <summary>Lives on the loop. Answers each request as it completes; closes after an error, a timeout or Connection: close.</summary>
+    /// <summary>
+    /// Lives on the loop. Answers each request as it completes; closes after an error, a timeout or
+    /// Connection: close. While a streamed body is going out, later requests wait (their bytes are
+    /// kept, up to <see cref="MaxWaitingBytes"/>) and are answered after it, in order.
+    /// </summary>
     internal sealed class HttpServerConnection
     {
+        /// <summary>
+        /// Pieces sent in one turn of the loop at most. Where <see cref="ITcpConnection.Unsent"/> stays 0
+        /// (the ESP32's Send writes before it returns) this keeps a long download from holding the loop:
+        /// the phone's calls and keys get their turns between every few pieces.
+        /// </summary>
+        public const int MaxPiecesPerTurn = 4;
+
+        /// <summary>Bytes of pipelined requests kept while a body streams; more cut the connection.</summary>
+        public const int MaxWaitingBytes = 32 * 1024;
+
         private readonly HttpServer _server;
         private readonly HttpRequestParser _parser = new HttpRequestParser();
         private LoopTimer _timer;
         private bool _closed;
+
+        // The body being streamed, or null.
+        private IHttpBodySource _body;
+        private byte[] _piece;
+        private int _position;
+        private bool _closeAfterBody;
+        private int _lastUnsent;
+        private int _stalledMs;
+        private ArrayList _waiting; // byte[] received while streaming
+        private int _waitingBytes;
 
         public HttpServerConnection(HttpServer server, ITcpConnection stream)
         {
@@ -28,8 +53,12 @@ namespace DeskPhone.Firmware.Http
 
         public void Received(byte[] data)
         {
-            int offset = 0;
-            int count = data.Length;
+            Received(data, 0, data.Length);
+        }
+
+        private void Received(byte[] data, int offset, int count)
+        {
+            if (_body != null) { Wait(data, offset, count); return; }
             while (!_closed)
             {
                 int taken = _parser.Append(data, offset, count);
@@ -37,7 +66,7 @@ namespace DeskPhone.Firmware.Http
                 count -= taken;
                 HttpRequest request;
                 HttpParse result;
-                while (!_closed && (result = _parser.Next(out request)) != HttpParse.NeedMore)
+                while (!_closed && _body == null && (result = _parser.Next(out request)) != HttpParse.NeedMore)
                 {
                     if (result == HttpParse.Error)
                     {
@@ -47,6 +76,7 @@ namespace DeskPhone.Firmware.Http
                     }
                     Answer(request);
                 }
+                if (_body != null) { Wait(data, offset, count); return; }
                 if (count == 0) return;
                 if (taken == 0 && !_closed)
                 {
@@ -71,10 +101,102 @@ namespace DeskPhone.Firmware.Http
                 response.Error(500, "internal error");
             }
             bool close = !request.KeepAlive;
-            byte[] bytes = response.ToBytes(close);
+            if (response.BodySource != null && request.Method != "HEAD")
+            {
+                byte[] head = response.HeadBytes(close);
+                Stream.Send(head, 0, head.Length);
+                StartBody(response.BodySource, close);
+                return;
+            }
+            byte[] bytes = request.Method == "HEAD" ? response.HeadBytes(close) : response.ToBytes(close);
             Stream.Send(bytes, 0, bytes.Length);
             if (close) Close();
             else StartTimer();
+        }
+
+        /// <summary>Begins sending <paramref name="body"/> piece by piece; the request timer rests meanwhile (a stall has its own limit).</summary>
+        private void StartBody(IHttpBodySource body, bool closeAfter)
+        {
+            if (_timer != null) { _timer.Cancel(); _timer = null; }
+            _body = body;
+            _position = 0;
+            _closeAfterBody = closeAfter;
+            _stalledMs = 0;
+            _lastUnsent = Stream.Unsent;
+            if (_piece == null || _piece.Length != _server.PieceBytes) _piece = new byte[_server.PieceBytes];
+            Pump();
+        }
+
+        /// <summary>Sends pieces while fewer than two are unsent; checks again after <see cref="HttpServer.DrainCheckMs"/>.</summary>
+        private void Pump()
+        {
+            _timer = null;
+            if (_closed || _body == null) return;
+            int length = _body.Length;
+            int unsent = Stream.Unsent;
+            bool moved = unsent < _lastUnsent;
+            int sent = 0;
+            while (_position < length && unsent < 2 * _piece.Length && sent < MaxPiecesPerTurn)
+            {
+                int want = length - _position < _piece.Length ? length - _position : _piece.Length;
+                int n = _body.Read(_position, _piece, 0, want);
+                if (n <= 0)
+                {
+                    _server.Log.Write(LogLevel.Warning, "http", Stream.RemoteAddress + ": body could not be read at byte " + _position.ToString() + " of " + length.ToString() + "; connection cut");
+                    Close();
+                    return;
+                }
+                if (!Stream.Send(_piece, 0, n)) { Close(); return; }
+                _position += n;
+                sent++;
+                moved = true;
+                unsent = Stream.Unsent;
+            }
+            _lastUnsent = unsent;
+            if (_position >= length) { FinishBody(); return; }
+            _stalledMs = moved ? 0 : _stalledMs + _server.DrainCheckMs;
+            if (_stalledMs >= _server.RequestTimeoutMs)
+            {
+                _server.Log.Write(LogLevel.Warning, "http", Stream.RemoteAddress + ": took nothing of the body for " + _server.RequestTimeoutMs.ToString() + " ms; connection cut at byte " + _position.ToString() + " of " + length.ToString());
+                Close();
+                return;
+            }
+            _timer = _server.Loop.StartTimer(_server.DrainCheckMs, Pump);
+        }
+
+        /// <summary>The whole body is sent: close, or answer what arrived meanwhile.</summary>
+        private void FinishBody()
+        {
+            _body = null;
+            if (_closeAfterBody) { Close(); return; }
+            StartTimer();
+            ArrayList waiting = _waiting;
+            _waiting = null;
+            _waitingBytes = 0;
+            Received(new byte[0], 0, 0); // requests already in the parser
+            if (waiting == null) return;
+            for (int i = 0; i < waiting.Count && !_closed; i++)
+            {
+                byte[] b = (byte[])waiting[i];
+                Received(b, 0, b.Length);
+            }
+        }
+
+        /// <summary>Keeps bytes that arrive while a body streams.</summary>
+        private void Wait(byte[] data, int offset, int count)
+        {
+            if (count <= 0) return;
+            _waitingBytes += count;
+            if (_waitingBytes > MaxWaitingBytes)
+            {
+                _server.Log.Write(LogLevel.Warning, "http", Stream.RemoteAddress + ": over " + MaxWaitingBytes.ToString() + " bytes of requests while a body was sent; connection cut");
+                Close();
+                return;
+            }
+            byte[] copy = new byte[count];
+            System.Array.Copy(data, offset, copy, 0, count);
+            if (_waiting == null) _waiting = new ArrayList();
+            _waiting.Add(copy);
         }
 
         /// <summary>Answers <paramref name="status"/> with the reason and closes.</summary>
@@ -90,7 +212,7 @@ namespace DeskPhone.Firmware.Http
         private void TimedOut()
         {
             _timer = null;
-            if (_closed) return;
+            if (_closed || _body != null) return;
             if (_parser.HasPartial)
             {
                 _server.Log.Write(LogLevel.Warning, "http", Stream.RemoteAddress + ": request not complete within " + _server.RequestTimeoutMs.ToString() + " ms, closed");
@@ -109,6 +231,8 @@ namespace DeskPhone.Firmware.Http
         {
             if (_closed) return;
             _closed = true;
+            _body = null;
+            _waiting = null;
             if (_timer != null) { _timer.Cancel(); _timer = null; }
             _server.Forget(this);
             Stream.Close();

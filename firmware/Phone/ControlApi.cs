@@ -12,7 +12,7 @@ namespace DeskPhone.Firmware.Phone
     /// 403, a request without the right bearer token 401 (the token compared in constant time); then
     /// each endpoint calls the phone, which acts as its keys would.
     /// </summary>
-    internal sealed class ControlApi : IHttpHandler
+    internal sealed partial class ControlApi : IHttpHandler
     {
         private readonly Phone _phone;
         private readonly ApiSettings _settings;
@@ -37,6 +37,7 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             string path = request.Path;
+            if (Recordings(path, request, response)) return; // ControlApi.Recordings.cs
             if (path == "/api/status") { if (Method(request, response, "GET")) response.Json(200, _phone.ApiStatus()); return; }
             if (path == "/api/dial") { if (Method(request, response, "POST")) Dial(request, response, false); return; }
             if (path == "/api/transfer") { if (Method(request, response, "POST")) Dial(request, response, true); return; }
@@ -94,9 +95,16 @@ namespace DeskPhone.Firmware.Phone
 
         private static bool Method(HttpRequest request, HttpResponse response, string allowed)
         {
-            if (request.Method == allowed) return true;
-            response.Headers.Add("Allow", allowed);
-            response.Error(405, HttpHead.Shown(request.Path) + " takes " + allowed);
+            return Method(request, response, allowed, null);
+        }
+
+        /// <summary>True when the request's method is <paramref name="allowed"/> (or <paramref name="also"/>); a 405 naming them otherwise.</summary>
+        private static bool Method(HttpRequest request, HttpResponse response, string allowed, string also)
+        {
+            if (request.Method == allowed || (also != null && request.Method == also)) return true;
+            string both = also == null ? allowed : allowed + ", " + also;
+            response.Headers.Add("Allow", both);
+            response.Error(405, HttpHead.Shown(request.Path) + " takes " + (also == null ? allowed : allowed + " or " + also));
             return false;
         }
 

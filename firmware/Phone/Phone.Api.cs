@@ -20,20 +20,44 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>The port the control API listens on, or 0 when it is off (or its port was taken).</summary>
         public int ApiPort { get { return _apiServer == null ? 0 : _apiServer.Port; } }
 
-        /// <summary>Boot: webhooks (Phone.Webhooks.cs), then the control API when the device file enables it.</summary>
+        /// <summary>True when the control API serves HTTPS (device file api.tls).</summary>
+        public bool ApiIsHttps { get { return _apiServer != null && _apiServer.IsTls; } }
+
+        /// <summary>Boot: webhooks (Phone.Webhooks.cs), then the control API when the device file enables it (HTTPS only with api.tls).</summary>
         private void StartCrm()
         {
             StartWebhooks();
             if (!_config.Api.Enabled) return;
             _apiServer = new HttpServer(_hw.Network, _loop, _hw.Log, new ControlApi(this, _config.Api));
             int port = ApiPortOverride >= 0 ? ApiPortOverride : _config.Api.Port;
-            if (!_apiServer.Start(port))
+            string error;
+            bool started = _config.Api.Https ? StartHttps(port, out error) : StartHttp(port, out error);
+            if (!started)
             {
-                _hw.Log.Write(LogLevel.Error, "api", "control API not started: port " + port.ToString() + " is taken");
+                _hw.Log.Write(LogLevel.Error, "api", "control API not started: " + error);
                 _apiServer = null;
                 return;
             }
-            _hw.Log.Write(LogLevel.Info, "api", "control API on port " + _apiServer.Port.ToString());
+            _hw.Log.Write(LogLevel.Info, "api", "control API on port " + _apiServer.Port.ToString() + (_config.Api.Https ? " (HTTPS only)" : " (HTTP)"));
+        }
+
+        private bool StartHttp(int port, out string error)
+        {
+            error = _apiServer.Start(port) ? null : "port " + port.ToString() + " is taken";
+            return error == null;
+        }
+
+        /// <summary>HTTPS with api.tls's PEM files from storage; any problem keeps the API off (never plain HTTP instead).</summary>
+        private bool StartHttps(int port, out string error)
+        {
+            byte[] certificate = _hw.Storage.Read(_config.Api.TlsCertificate);
+            byte[] key = _hw.Storage.Read(_config.Api.TlsKey);
+            if (certificate == null) { error = "HTTPS certificate '" + _config.Api.TlsCertificate + "' (api.tls.certificate) is not in the phone's storage"; return false; }
+            if (key == null) { error = "HTTPS key '" + _config.Api.TlsKey + "' (api.tls.key) is not in the phone's storage"; return false; }
+            string reason;
+            if (_apiServer.StartTls(port, certificate, key, out reason)) { error = null; return true; }
+            error = "HTTPS on port " + port.ToString() + " failed: " + reason + " (the API does not fall back to plain HTTP)";
+            return false;
         }
 
         /// <summary>GET /api/status: registration, mode and the current call.</summary>

@@ -37,6 +37,17 @@ namespace DeskPhone.Hal
 
         /// <summary>Listens for streams on a port (0 = any free); null when the port is taken.</summary>
         ITcpListener ListenTcp(int localPort, StreamConnected onAccepted, StreamReceived onData, StreamClosed onClosed);
+
+        /// <summary>
+        /// Listens like <see cref="ListenTcp"/>, but every accepted stream is TLS with this server
+        /// certificate: <paramref name="certificatePem"/> is the PEM certificate (chain) and
+        /// <paramref name="privateKeyPem"/> its PEM private key (unencrypted PKCS#8, RSA or EC). A stream
+        /// is reported accepted only after its handshake; a client that does not speak TLS never is.
+        /// Returns null with <paramref name="error"/> saying why when the network cannot serve TLS,
+        /// the certificate or key cannot be used, or the port is taken.
+        /// </summary>
+        ITcpListener ListenTls(int localPort, byte[] certificatePem, byte[] privateKeyPem,
+            StreamConnected onAccepted, StreamReceived onData, StreamClosed onClosed, out string error);
     }
 
     /// <summary>A bound UDP port.</summary>
@@ -72,6 +83,13 @@ namespace DeskPhone.Hal
 
         /// <summary>Queues bytes to send (before the connect completes too); false once closed.</summary>
         bool Send(byte[] data, int offset, int count);
+
+        /// <summary>
+        /// Bytes <see cref="Send"/> took that are not yet handed to the network (0 where Send writes
+        /// before it returns). A sender of a long body sends its next piece when this is small, so the
+        /// body never piles up in RAM behind a slow reader.
+        /// </summary>
+        int Unsent { get; }
 
         /// <summary>Closes the stream; the closed handler runs once.</summary>
         void Close();

@@ -6,7 +6,8 @@ namespace DeskPhone.Hal
     /// <see cref="WriteAtomic"/> replaces the whole file atomically: after a power cut the file holds
     /// the old or the new content, never a mix. Long files that cannot be held in RAM (a call's
     /// recording) grow with <see cref="Append"/> and are patched in place with <see cref="WriteAt"/>;
-    /// those two are not atomic: a power cut may lose the last piece written.
+    /// those two are not atomic: a power cut may lose the last piece written. Long files are read back
+    /// in pieces with <see cref="ReadAt"/> (a recording sent over HTTP without holding it in RAM).
     /// </summary>
     public interface IStorage
     {
@@ -37,5 +38,13 @@ namespace DeskPhone.Hal
         /// does not lie inside it. Not atomic.
         /// </summary>
         bool WriteAt(string name, int position, byte[] data, int offset, int count);
+
+        /// <summary>
+        /// Reads up to <paramref name="count"/> bytes of the file from byte <paramref name="position"/>
+        /// into <paramref name="buffer"/> at <paramref name="offset"/>; returns how many were read (fewer
+        /// only at the end of the file, 0 at or past its end), or -1 when the file is missing, the name
+        /// is not one storage accepts or the slice does not fit the buffer. Never reads the whole file.
+        /// </summary>
+        int ReadAt(string name, int position, byte[] buffer, int offset, int count);
     }
 }

@@ -87,6 +87,7 @@ public class CallFrameBenchmarks
             }
             public ITcpConnection ConnectTcp(string a, int p, string? t, StreamConnected c, StreamReceived d, StreamClosed x) => throw new NotSupportedException();
             public ITcpListener? ListenTcp(int p, StreamConnected c, StreamReceived d, StreamClosed x) => null;
+            public ITcpListener? ListenTls(int p, byte[] c, byte[] k, StreamConnected a, StreamReceived d, StreamClosed x, out string error) { error = "no TLS"; return null; }
         }
 
         private sealed class Endpoint(BackToBack wire, string address, int port) : IUdpEndpoint

@@ -301,6 +301,9 @@ public static class PhoneLatency
         public ITcpListener ListenTcp(int localPort, StreamConnected onAccepted, StreamReceived onData, StreamClosed onClosed) =>
             inner.ListenTcp(localPort, onAccepted, onData, onClosed);
 
+        public ITcpListener ListenTls(int localPort, byte[] certificatePem, byte[] privateKeyPem, StreamConnected onAccepted, StreamReceived onData, StreamClosed onClosed, out string error) =>
+            inner.ListenTls(localPort, certificatePem, privateKeyPem, onAccepted, onData, onClosed, out error);
+
         private sealed class Endpoint(ProbeNetwork net, IUdpEndpoint inner) : IUdpEndpoint
         {
             public int LocalPort => inner.LocalPort;

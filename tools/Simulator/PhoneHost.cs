@@ -74,6 +74,7 @@ public sealed class PhoneHost : IDisposable
                 ? new MemoryStorage()
                 : new DirectoryStorage(Path.Combine(options.StateDirectory, config.Device.Id));
             SimContacts.Seed(file, config, storage); // SimContacts.cs: the contacts file beside the device file
+            SimApiTls.Seed(file, config, storage); // SimApiTls.cs: the API's HTTPS certificate and key beside it
             var phone = new SimPhone(config, board, _clock, network, storage, options.LogEcho);
             phone.Firmware.RtpPortFirst = options.RtpPortBase + 1000 * (n - 1); // one address, many phones: a range each
             phone.Firmware.ApiPortOverride = PhoneApiPorts.Choose(options, config, built); // PhoneApiPorts.cs: the phone's own API, a port each

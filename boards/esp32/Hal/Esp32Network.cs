@@ -48,6 +48,20 @@ namespace DeskPhone.Boards.Esp32
         }
 
         /// <summary>
+        /// Not offered yet: returns null with the reason, so the phone's HTTPS API refuses to start
+        /// (it never falls back to plain HTTP). nanoFramework's System.Net.Security has
+        /// SslStream.AuthenticateAsServer with an X509Certificate2 made from PEM certificate and key
+        /// bytes; wiring it in needs the nanoFramework.System.Net.Security package and a stub for
+        /// tests/Esp32.Compile (boards/esp32/README.md).
+        /// </summary>
+        public ITcpListener ListenTls(int localPort, byte[] certificatePem, byte[] privateKeyPem,
+            StreamConnected onAccepted, StreamReceived onData, StreamClosed onClosed, out string error)
+        {
+            error = "TLS listening is not supported on the ESP32 backend yet";
+            return null;
+        }
+
+        /// <summary>
         /// Waits up to <paramref name="timeoutMs"/> for the Wi-Fi (or Ethernet) interface to get an IPv4
         /// address (DHCP) and returns it, or null. Wi-Fi credentials are the device's stored network
         /// configuration (boards/esp32/README.md).

@@ -221,6 +221,38 @@ namespace DeskPhone.Boards.Esp32
             }
         }
 
+        /// <inheritdoc/>
+        public int ReadAt(string name, int position, byte[] buffer, int offset, int count)
+        {
+            string path = PathOf(name);
+            if (path == null || buffer == null || position < 0 || offset < 0 || count < 0 || offset > buffer.Length - count) return -1;
+            lock (_gate)
+            {
+                try
+                {
+                    Recover(path);
+                    if (!File.Exists(path)) return -1;
+                    using (FileStream stream = new FileStream(path, FileMode.Open, FileAccess.Read))
+                    {
+                        if (position >= stream.Length) return 0;
+                        stream.Seek(position, SeekOrigin.Begin);
+                        int done = 0;
+                        while (done < count)
+                        {
+                            int n = stream.Read(buffer, offset + done, count - done);
+                            if (n <= 0) break;
+                            done += n;
+                        }
+                        return done;
+                    }
+                }
+                catch (Exception)
+                {
+                    return -1;
+                }
+            }
+        }
+
         /// <summary>The file behind storage name <paramref name="name"/>, or null for a name storage does not accept.</summary>
         private string PathOf(string name)
         {

@@ -104,6 +104,20 @@ namespace DeskPhone.Boards.Esp32
             return SendAll(socket, data, offset, count);
         }
 
+        /// <summary>0 once connected: <see cref="Send"/> writes to the socket before it returns. Before the connect, the queued bytes.</summary>
+        public int Unsent
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    int waiting = 0;
+                    if (_pending != null) for (int i = 0; i < _pending.Count; i++) waiting += ((byte[])_pending[i]).Length;
+                    return waiting;
+                }
+            }
+        }
+
         /// <inheritdoc/>
         public void Close()
         {

@@ -77,6 +77,14 @@ public sealed class InMemoryHost : INetwork
     }
 
     /// <inheritdoc/>
+    public ITcpListener? ListenTls(int localPort, byte[] certificatePem, byte[] privateKeyPem,
+        StreamConnected onAccepted, StreamReceived onData, StreamClosed onClosed, out string? error)
+    {
+        error = "the in-memory network has no TLS (use SocketNetwork for HTTPS)";
+        return null;
+    }
+
+    /// <inheritdoc/>
     public ITcpListener? ListenTcp(int localPort, StreamConnected onAccepted, StreamReceived onData, StreamClosed onClosed)
     {
         ArgumentNullException.ThrowIfNull(onAccepted);

@@ -70,6 +70,20 @@ public sealed class InMemoryStream : ITcpConnection
         return true;
     }
 
+    /// <summary>Bytes sent and not yet delivered to the far end (waiting for the connect, or in flight on the link).</summary>
+    public int Unsent
+    {
+        get
+        {
+            lock (_host.Wire.Gate)
+            {
+                int waiting = 0;
+                if (_beforeConnect != null) foreach (var b in _beforeConnect) waiting += b.Length;
+                return waiting + (_outbound?.QueuedBytesLocked ?? 0);
+            }
+        }
+    }
+
     /// <inheritdoc/>
     public void Close()
     {

@@ -41,12 +41,16 @@ internal sealed class InMemoryStreamPipe
     /// <summary>Who receives the segments (changes once, when a connect is accepted). Wire lock.</summary>
     public Action<Segment> Sink { get; set; }
 
+    /// <summary>Data bytes pushed and not yet delivered (in flight on the link). Wire lock.</summary>
+    public int QueuedBytesLocked { get; private set; }
+
     /// <summary>Queues a segment and arms its timer; returns the capture record to emit, if any.</summary>
     public WireRecord? PushLocked(Segment segment)
     {
         _queue.Enqueue(segment);
         ArmLocked();
         if (segment.Kind != SegmentKind.Data) return null;
+        QueuedBytesLocked += segment.Data!.Length;
         _wire.CountsLocked(FromAddress, ToAddress).StreamBytesSent += segment.Data!.Length;
         return Record(WireEvent.Sent, segment.Data);
     }
@@ -92,6 +96,7 @@ internal sealed class InMemoryStreamPipe
                 sink = Sink;
                 if (segment.Kind == SegmentKind.Data)
                 {
+                    QueuedBytesLocked -= segment.Data!.Length;
                     _wire.CountsLocked(FromAddress, ToAddress).StreamBytesDelivered += segment.Data!.Length;
                     record = Record(WireEvent.Delivered, segment.Data);
                 }

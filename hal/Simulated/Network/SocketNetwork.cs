@@ -89,6 +89,35 @@ public sealed class SocketNetwork : INetwork, IDisposable
     public ITcpListener? ListenTcp(int localPort, StreamConnected onAccepted, StreamReceived onData, StreamClosed onClosed) =>
         ListenTcp(localPort, null, onAccepted, onData, onClosed);
 
+    /// <inheritdoc/>
+    public ITcpListener? ListenTls(int localPort, byte[] certificatePem, byte[] privateKeyPem,
+        StreamConnected onAccepted, StreamReceived onData, StreamClosed onClosed, out string? error)
+    {
+        var certificate = LoadPem(certificatePem, privateKeyPem, out error);
+        if (certificate == null) return null;
+        var listener = ListenTcp(localPort, certificate, onAccepted, onData, onClosed);
+        if (listener == null) error = "port " + localPort + " is taken";
+        return listener;
+    }
+
+    /// <summary>The certificate with its key from PEM text, or null with the reason (unparsable, key not matching).</summary>
+    public static X509Certificate2? LoadPem(byte[]? certificatePem, byte[]? privateKeyPem, out string? error)
+    {
+        error = null;
+        if (certificatePem == null || privateKeyPem == null) { error = "no certificate or key"; return null; }
+        try
+        {
+            using var pem = X509Certificate2.CreateFromPem(System.Text.Encoding.ASCII.GetString(certificatePem), System.Text.Encoding.ASCII.GetString(privateKeyPem));
+            // Re-imported from PKCS#12 so the key is not ephemeral (some platforms' TLS servers refuse ephemeral keys).
+            return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            error = "certificate or key not usable: " + e.Message;
+            return null;
+        }
+    }
+
     /// <summary>
     /// Listens like <see cref="ListenTcp(int, StreamConnected, StreamReceived, StreamClosed)"/>; with a
     /// <paramref name="serverCertificate"/> (holding its private key) every accepted stream is TLS.

@@ -34,6 +34,7 @@ public sealed class SocketTcpConnection : ITcpConnection
     private bool _cut;            // the socket is being torn down
     private bool _aborting;       // closing without a graceful end (the writer sends no FIN)
     private string? _closeReason;
+    private int _unsent;          // bytes queued or being written
 
     private SocketTcpConnection(SocketNetwork network, Handlers handlers, string remoteAddress, int remotePort,
         Socket? accepted, string? tlsServerName, X509Certificate2? serverCertificate)
@@ -77,10 +78,17 @@ public sealed class SocketTcpConnection : ITcpConnection
             if (count > 0)
             {
                 _outbox.Enqueue(copy);
+                _unsent += count;
                 Monitor.PulseAll(_gate);
             }
             return true;
         }
+    }
+
+    /// <inheritdoc/>
+    public int Unsent
+    {
+        get { lock (_gate) return _unsent; }
     }
 
     /// <summary>
@@ -285,6 +293,7 @@ public sealed class SocketTcpConnection : ITcpConnection
                     chunk = _outbox.Dequeue();
                 }
                 stream.Write(chunk, 0, chunk.Length);
+                lock (_gate) _unsent -= chunk.Length;
             }
             stream.Flush();
             socket.Shutdown(SocketShutdown.Send);

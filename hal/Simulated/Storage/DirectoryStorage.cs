@@ -143,5 +143,32 @@ public sealed class DirectoryStorage : IStorage
         }
     }
 
+    /// <inheritdoc/>
+    public int ReadAt(string name, int position, byte[] buffer, int offset, int count)
+    {
+        if (!StorageNames.IsValid(name) || buffer == null || position < 0 || offset < 0 || count < 0 || offset > buffer.Length - count) return -1;
+        lock (_gate)
+        {
+            string path = PathOf(name);
+            try
+            {
+                if (!File.Exists(path)) return -1;
+                using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                if (position >= f.Length) return 0;
+                f.Seek(position, SeekOrigin.Begin);
+                int done = 0;
+                while (done < count)
+                {
+                    int n = f.Read(buffer, offset + done, count - done);
+                    if (n <= 0) break;
+                    done += n;
+                }
+                return done;
+            }
+            catch (IOException) { return -1; }
+            catch (UnauthorizedAccessException) { return -1; }
+        }
+    }
+
     private string PathOf(string name) => Path.Combine(_root, name);
 }

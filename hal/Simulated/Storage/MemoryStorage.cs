@@ -91,4 +91,18 @@ public sealed class MemoryStorage : IStorage
             return true;
         }
     }
+
+    /// <inheritdoc/>
+    public int ReadAt(string name, int position, byte[] buffer, int offset, int count)
+    {
+        if (!StorageNames.IsValid(name) || buffer == null || position < 0 || offset < 0 || count < 0 || offset > buffer.Length - count) return -1;
+        lock (_files)
+        {
+            if (!_files.TryGetValue(name, out var b)) return -1;
+            if (position >= b.Length) return 0;
+            int n = Math.Min(count, b.Length - position);
+            Array.Copy(b, position, buffer, offset, n);
+            return n;
+        }
+    }
 }

@@ -453,6 +453,7 @@ public class MediaSessionTests
         public int Length(string name) => -1;
         public bool Append(string name, byte[] data, int offset, int count) { Appended += count; return true; }
         public bool WriteAt(string name, int position, byte[] data, int offset, int count) => true;
+        public int ReadAt(string name, int position, byte[] buffer, int offset, int count) => -1;
     }
 
     /// <summary>A network whose UDP ports (RTP and RTCP) send into nothing; RTP receives only what the test hands it.</summary>
@@ -479,6 +480,7 @@ public class MediaSessionTests
         }
         public ITcpConnection ConnectTcp(string address, int port, string? tlsServerName, StreamConnected onConnected, StreamReceived onData, StreamClosed onClosed) => throw new NotSupportedException();
         public ITcpListener? ListenTcp(int localPort, StreamConnected onAccepted, StreamReceived onData, StreamClosed onClosed) => null;
+        public ITcpListener? ListenTls(int localPort, byte[] c, byte[] k, StreamConnected a, StreamReceived d, StreamClosed x, out string error) { error = "no TLS"; return null; }
         public void Deliver(byte[] data, int count) => _rtp!.Handler(data, 0, count, BobIp, BobPort);
     }
 }

@@ -62,6 +62,48 @@ public abstract class LongFileTests
     }
 
     [Fact]
+    public void Reading_at_a_position_returns_that_piece_and_fewer_bytes_at_the_end()
+    {
+        Assert.True(Store.Append("rec/r.wav", B("RIFF0123456789"), 0, 14));
+        var buffer = new byte[8];
+
+        Assert.Equal(4, Store.ReadAt("rec/r.wav", 4, buffer, 2, 4));
+        Assert.Equal(B("0123"), buffer[2..6]);
+        Assert.Equal(3, Store.ReadAt("rec/r.wav", 11, buffer, 0, 8));
+        Assert.Equal(B("789"), buffer[0..3]);
+        Assert.Equal(0, Store.ReadAt("rec/r.wav", 14, buffer, 0, 8));
+        Assert.Equal(0, Store.ReadAt("rec/r.wav", 100, buffer, 0, 8));
+    }
+
+    [Fact]
+    public void Reading_a_long_file_piece_by_piece_gives_back_every_byte()
+    {
+        var data = new byte[10_000];
+        new Random(7).NextBytes(data);
+        Assert.True(Store.Append("rec/long.wav", data, 0, data.Length));
+
+        var copy = new List<byte>();
+        var piece = new byte[4096];
+        int n;
+        while ((n = Store.ReadAt("rec/long.wav", copy.Count, piece, 0, piece.Length)) > 0) copy.AddRange(piece[..n]);
+
+        Assert.Equal(data, copy.ToArray());
+    }
+
+    [Fact]
+    public void Reading_a_missing_file_a_bad_name_or_a_bad_slice_gives_minus_one()
+    {
+        Assert.True(Store.Append("rec/s.wav", B("abcd"), 0, 4));
+        var buffer = new byte[4];
+
+        Assert.Equal(-1, Store.ReadAt("rec/none.wav", 0, buffer, 0, 4));
+        Assert.Equal(-1, Store.ReadAt("../rec/s.wav", 0, buffer, 0, 4));
+        Assert.Equal(-1, Store.ReadAt("rec/s.wav", -1, buffer, 0, 4));
+        Assert.Equal(-1, Store.ReadAt("rec/s.wav", 0, buffer, 1, 4));
+        Assert.Equal(-1, Store.ReadAt("rec/s.wav", 0, buffer, -1, 2));
+    }
+
+    [Fact]
     public void An_appended_file_can_still_be_replaced_and_deleted()
     {
         Assert.True(Store.Append("rec/e.wav", B("old"), 0, 3));

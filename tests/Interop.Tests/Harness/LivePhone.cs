@@ -48,6 +48,7 @@ public sealed class LivePhone : IDisposable
         string file = Path.Combine(Directory.CreateTempSubdirectory("deskphone-live-").FullName, Path.GetFileName(deviceFile));
         File.Copy(deviceFile, file);
         SimContacts.CopyBeside(deviceFile, file); // its contacts file goes along (tools/Simulator/SimContacts.cs)
+        SimApiTls.CopyBeside(deviceFile, file); // and its API's HTTPS certificate and key (tools/Simulator/SimApiTls.cs)
         return file;
     }
 
