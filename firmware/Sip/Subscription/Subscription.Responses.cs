@@ -53,7 +53,6 @@ namespace DeskPhone.Firmware.Sip.Subscription
         /// <inheritdoc/>
         public void TransportFailed(ClientTransaction transaction)
         {
-            if (_inSend) { _failedInSend = true; return; }
             if (transaction != _pending) return;
             _pending = null;
             LastStatusCode = 503;

@@ -8,9 +8,6 @@ namespace DeskPhone.Firmware.Sip.Subscription
 {
     public sealed partial class Subscription
     {
-        private bool _inSend;
-        private bool _failedInSend;
-
         /// <summary>Where out-of-dialog SUBSCRIBEs go now, or null when <see cref="Proxy"/> is a host name (no DNS).</summary>
         public SipTarget Target { get { return TargetOf(Proxy, _account); } }
 
@@ -57,13 +54,7 @@ namespace DeskPhone.Firmware.Sip.Subscription
 
             _pendingKind = kind;
             _pendingUri = uri;
-            _inSend = true;
-            _failedInSend = false;
-            ClientTransaction tx = _stack.Transactions.SendRequest(r, target, this);
-            _inSend = false;
-            _pending = tx;
-            // The transport can refuse the request inside SendRequest, before _pending is set.
-            if (_failedInSend) TransportFailed(tx);
+            _pending = _stack.Transactions.SendRequest(r, target, this); // a refusal at once comes as TransportFailed
         }
 
         /// <summary>

@@ -36,8 +36,22 @@ namespace DeskPhone.Firmware.Sip.Transaction
             LastResponse = null;
         }
 
+        private bool _starting; // inside Begin: the owner has not been handed this transaction yet
+
         /// <summary>Sends the request for the first time and starts the timers.</summary>
         internal abstract void Start();
+
+        /// <summary>
+        /// Starts the transaction for <see cref="TransactionLayer.SendRequest"/>. A transport that refuses
+        /// the first send is reported to the owner from the loop, after SendRequest has returned: the
+        /// owner then knows the transaction it is told about (it could not, inside the call).
+        /// </summary>
+        internal void Begin()
+        {
+            _starting = true;
+            Start();
+            _starting = false;
+        }
 
         /// <summary>A response matched this transaction.</summary>
         internal abstract void OnResponse(SipMessage response);
@@ -55,8 +69,14 @@ namespace DeskPhone.Firmware.Sip.Transaction
         {
             if (Layer.Sender.Send(Request, Peer)) return true;
             SetState(TransactionState.Terminated);
-            Owner.TransportFailed(this);
+            if (_starting) Layer.Loop.Post(ReportTransportFailure);
+            else Owner.TransportFailed(this);
             return false;
+        }
+
+        private void ReportTransportFailure()
+        {
+            Owner.TransportFailed(this);
         }
     }
 }

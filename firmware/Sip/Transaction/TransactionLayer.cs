@@ -69,7 +69,7 @@ namespace DeskPhone.Firmware.Sip.Transaction
             if (request.Method == SipMethods.Invite) tx = new InviteClientTransaction(this, request, target, key, owner);
             else tx = new NonInviteClientTransaction(this, request, target, key, owner);
             _clients[key] = tx;
-            tx.Start();
+            tx.Begin();
             return tx;
         }
 

@@ -49,9 +49,6 @@ namespace DeskPhone.Firmware.Sip.Usage
         private readonly DigestRetry _digest = new DigestRetry(MaxStaleRetries);
         private long _cseq;
         private ClientTransaction _pending;
-        private bool _inSend;
-        private bool _failedInSend;
-        private SipTarget _lastHop;
 
         /// <summary>A MESSAGE from <paramref name="account"/> to <paramref name="targetUri"/> carrying <paramref name="body"/>; <see cref="Send"/> sends it.</summary>
         public PagerMessage(SipStack stack, AccountConfig account, string targetUri, string contentType, string body, IPagerMessageListener listener)
@@ -111,11 +108,6 @@ namespace DeskPhone.Firmware.Sip.Usage
         /// <inheritdoc/>
         public void TransportFailed(ClientTransaction transaction)
         {
-            if (_inSend)
-            {
-                _failedInSend = true; // reported from inside SendRequest: handled when it returns
-                return;
-            }
             if (transaction != _pending) return;
             _pending = null;
             Finish(503, "cannot reach " + transaction.Peer.ToString());
@@ -152,29 +144,13 @@ namespace DeskPhone.Firmware.Sip.Usage
             r.AddHeader(SipHeaderNames.UserAgent, _stack.Settings.UserAgent);
             if (authHeader != null) r.AddHeader(authHeader, authValue);
             r.SetBody(_body, _contentType);
-            _lastHop = target;
-            _inSend = true;
-            _failedInSend = false;
-            ClientTransaction tx = _stack.Transactions.SendRequest(r, target, this);
-            _inSend = false;
-            if (!_failedInSend)
-            {
-                _pending = tx;
-                return;
-            }
-            _pending = null;
-            _stack.Loop.Post(Unreachable);
+            _pending = _stack.Transactions.SendRequest(r, target, this); // a refusal at once comes as TransportFailed
         }
 
         private void NoRoute()
         {
             SipUri hop = _account.OutboundProxy != null ? _account.OutboundProxy : _account.Registrar;
             Finish(503, "the proxy " + hop.Host + " is not an IP address (this build has no DNS)");
-        }
-
-        private void Unreachable()
-        {
-            Finish(503, "cannot reach " + _lastHop.ToString());
         }
 
         private void Finish(int code, string reason)

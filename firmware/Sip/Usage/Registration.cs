@@ -31,9 +31,6 @@ namespace DeskPhone.Firmware.Sip.Usage
         private bool _unregistering;
         private LoopTimer _next;
         private ClientTransaction _pending;
-        private bool _inSend;
-        private bool _failedInSend;
-        private SipTarget _lastTarget;
 
         /// <summary>A registration of <paramref name="account"/> on <paramref name="stack"/>; <see cref="Start"/> sends it.</summary>
         public Registration(SipStack stack, AccountConfig account, IRegistrationListener listener)
@@ -130,11 +127,6 @@ namespace DeskPhone.Firmware.Sip.Usage
         /// <inheritdoc/>
         public void TransportFailed(ClientTransaction transaction)
         {
-            if (_inSend)
-            {
-                _failedInSend = true; // reported from inside SendRequest: handled when it returns
-                return;
-            }
             if (transaction != _pending) return;
             _pending = null;
             Fail("cannot reach " + transaction.Peer.ToString(), true);
@@ -231,24 +223,7 @@ namespace DeskPhone.Firmware.Sip.Usage
             r.AddHeader(SipHeaderNames.UserAgent, _stack.Settings.UserAgent);
             if (authHeader != null) r.AddHeader(authHeader, authValue);
             r.SetHeader(SipHeaderNames.ContentLength, "0");
-            _lastTarget = target;
-            _inSend = true;
-            _failedInSend = false;
-            ClientTransaction tx = _stack.Transactions.SendRequest(r, target, this);
-            _inSend = false;
-            if (!_failedInSend)
-            {
-                _pending = tx;
-                return;
-            }
-            _pending = null;
-            _stack.Loop.Post(Unreachable);
-        }
-
-        /// <summary>The transport refused the request at once (no route, connection refused).</summary>
-        private void Unreachable()
-        {
-            Fail("cannot reach " + _lastTarget.ToString(), true);
+            _pending = _stack.Transactions.SendRequest(r, target, this); // a refusal at once comes as TransportFailed
         }
 
         /// <summary>The Contact binding: our address on the transport in use.</summary>

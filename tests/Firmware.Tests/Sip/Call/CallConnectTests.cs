@@ -8,6 +8,16 @@ public class CallConnectTests
     private FakeFarEnd Far => _rig.Far;
 
     [Fact]
+    public void A_call_whose_INVITE_the_transport_refuses_at_once_ends_with_503_instead_of_waiting_forever()
+    {
+        _rig.Run(() => _rig.Stack.Transport.Stop()); // no UDP port: every send fails inside SendRequest
+        var call = _rig.Dial("bob");
+        Assert.Equal(CallState.Terminated, call.State);
+        Assert.Equal(503, call.EndStatus);
+        Assert.StartsWith("cannot reach", call.EndReason);
+    }
+
+    [Fact]
     public void An_outgoing_call_rings_then_connects_and_the_2xx_is_ACKed()
     {
         var call = _rig.Dial("bob");

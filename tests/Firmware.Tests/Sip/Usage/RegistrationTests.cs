@@ -29,7 +29,7 @@ public class RegistrationTests : IRegistrationListener
 
     public void RegistrationChanged(Registration r) => _changes.Add($"{_clock.NowMs / 1000}s {Registration.StatusName(r.Status)}" + (r.FailureReason == null ? "" : $" ({r.FailureReason})"));
 
-    private FakeRegistrar Start(string extraAccount = "", string password = "secret")
+    private FakeRegistrar Start(string extraAccount = "", string password = "secret", bool noUdp = false)
     {
         var registrar = new FakeRegistrar(_wire, "127.0.1.100");
         string config = """
@@ -40,9 +40,21 @@ public class RegistrationTests : IRegistrationListener
         Assert.True(DeviceConfigLoader.TryLoad("t.json", config, out var parsed, out var errors), errors?.ToString());
         _stack = new SipStack(_loop, _wire.AddHost("127.0.1.1"), new TransportSettings { UdpPort = 5070 }, new Random(3));
         _reg = new Registration(_stack, parsed.DefaultAccount, this);
-        _loop.Post(() => { Assert.True(_stack.Start()); _reg.Start(); });
+        _loop.Post(() => { Assert.True(_stack.Start()); if (noUdp) _stack.Transport.Stop(); _reg.Start(); });
         _driver.Advance(10);
         return registrar;
+    }
+
+    [Fact]
+    public void A_REGISTER_the_transport_refuses_at_once_fails_with_cannot_reach_and_is_retried_later()
+    {
+        var registrar = Start(noUdp: true); // no UDP port: the send fails inside SendRequest
+
+        Assert.Equal(RegistrationStatus.Failed, _reg.Status);
+        Assert.StartsWith("cannot reach ", _reg.FailureReason);
+        Assert.Contains("127.0.1.100:5060", _reg.FailureReason);
+        Assert.Empty(registrar.Requests);
+        Assert.Equal(0, _loop.Failures);
     }
 
     [Fact]
