@@ -52,6 +52,16 @@ public abstract class OfficeCommand : ICommand
     protected abstract Func<OfficeDirectory, Outcome> Prepare(Options options);
 
     /// <summary>Reads office.json, printing every error (and false) when it has any.</summary>
+    /// <summary>The read-only commands (show, outcome list, crm show): load --office and print what <paramref name="describe"/> makes of it.</summary>
+    public static int Print(Options options, TextWriter output, TextWriter errors, Func<OfficeDirectory, string> describe)
+    {
+        string path = options.Optional("office", DefaultFile);
+        OfficeDirectory? office = Load(path, errors, out bool loaded);
+        if (!loaded) return ProvisionApp.Failed;
+        output.Write(describe(office!));
+        return ProvisionApp.Ok;
+    }
+
     public static OfficeDirectory? Load(string path, TextWriter errors, out bool loaded)
     {
         try

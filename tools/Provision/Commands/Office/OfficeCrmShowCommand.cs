@@ -13,14 +13,7 @@ public sealed class OfficeCrmShowCommand : ICommand
     public string Usage => "office crm show [--office office.json]";
     public string Summary => "print what the CRM's administrator needs: each phone's control-API URL and token, the webhook URL and token, the lookup URL";
 
-    public int Run(Options options, TextWriter output, TextWriter errors)
-    {
-        string path = options.Optional("office", OfficeCommand.DefaultFile);
-        OfficeDirectory? office = OfficeCommand.Load(path, errors, out bool loaded);
-        if (!loaded) return ProvisionApp.Failed;
-        output.Write(Describe(office!));
-        return ProvisionApp.Ok;
-    }
+    public int Run(Options options, TextWriter output, TextWriter errors) => OfficeCommand.Print(options, output, errors, Describe);
 
     public static string Describe(OfficeDirectory office)
     {

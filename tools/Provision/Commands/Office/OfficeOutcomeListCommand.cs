@@ -12,14 +12,7 @@ public sealed class OfficeOutcomeListCommand : ICommand
     public string Usage => "office outcome list [--office office.json]";
     public string Summary => "list the call outcomes with their ids and whether the phones offer them";
 
-    public int Run(Options options, TextWriter output, TextWriter errors)
-    {
-        string path = options.Optional("office", OfficeCommand.DefaultFile);
-        OfficeDirectory? office = OfficeCommand.Load(path, errors, out bool loaded);
-        if (!loaded) return ProvisionApp.Failed;
-        output.Write(Describe(office!));
-        return ProvisionApp.Ok;
-    }
+    public int Run(Options options, TextWriter output, TextWriter errors) => OfficeCommand.Print(options, output, errors, Describe);
 
     public static string Describe(OfficeDirectory office)
     {
