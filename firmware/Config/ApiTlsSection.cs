@@ -40,17 +40,12 @@ namespace DeskPhone.Firmware.Config
         {
             string name = o.String(field, true, MaxName);
             if (name == null) return null;
-            for (int i = 0; i < name.Length; i++)
+            if (!StorageFileName.IsValid(name))
             {
-                char c = name[i];
-                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' || c == '/';
-                if (!ok || (c == '/' && (i == 0 || i == name.Length - 1)) || name.IndexOf("..") >= 0)
-                {
-                    o.ErrorAt(field, "'" + ConfigObject.Printable(name) + "' is not a storage file name (letters, digits, '.', '-', '_' and '/' inside, like \"api-cert.pem\")");
-                    return null;
-                }
+                o.ErrorAt(field, "'" + ConfigObject.Printable(name) + "' is not a storage file name (letters, digits, '.', '-', '_' and '/' inside, like \"api-cert.pem\")");
+                return null;
             }
-            if (name.Length < 5 || name.Substring(name.Length - 4).ToLower() != ".pem")
+            if (!StorageFileName.HasExtension(name, ".pem"))
             {
                 o.ErrorAt(field, "'" + ConfigObject.Printable(name) + "' must name a .pem file (PEM text: openssl writes it)");
                 return null;

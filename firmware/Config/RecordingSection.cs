@@ -49,27 +49,17 @@ namespace DeskPhone.Firmware.Config
             o.ReportUnknownFields();
             string name = o.String("greeting", false, MaxGreetingName);
             if (name == null) return null;
-            for (int i = 0; i < name.Length; i++)
+            if (!StorageFileName.IsValid(name))
             {
-                char c = name[i];
-                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' || c == '/';
-                if (!ok || (c == '/' && (i == 0 || i == name.Length - 1)) || name.IndexOf("..") >= 0)
-                {
-                    o.ErrorAt("greeting", "'" + ConfigObject.Printable(name) + "' is not a storage file name (letters, digits, '.', '-', '_' and '/' inside, like \"greeting.wav\")");
-                    return null;
-                }
+                o.ErrorAt("greeting", "'" + ConfigObject.Printable(name) + "' is not a storage file name (letters, digits, '.', '-', '_' and '/' inside, like \"greeting.wav\")");
+                return null;
             }
-            if (!EndsWithWav(name))
+            if (!StorageFileName.HasExtension(name, ".wav"))
             {
                 o.ErrorAt("greeting", "'" + ConfigObject.Printable(name) + "' must name a .wav file (16-bit mono PCM, 8000 or 16000 Hz)");
                 return null;
             }
             return name;
-        }
-
-        private static bool EndsWithWav(string name)
-        {
-            return name.Length > 4 && name.Substring(name.Length - 4).ToLower() == ".wav";
         }
     }
 }

@@ -1,5 +1,6 @@
 // SIP URI equivalence (RFC 3261 §19.1.4) and %XX unescaping.
 using System.Text;
+using DeskPhone.Firmware.Sip.Message;
 
 namespace DeskPhone.Firmware.Sip
 {
@@ -23,7 +24,7 @@ namespace DeskPhone.Firmware.Sip
             {
                 return false;
             }
-            if (LowerAscii(_host) != LowerAscii(other._host))
+            if (SipText.LowerAscii(_host) != SipText.LowerAscii(other._host))
             {
                 return false;
             }
@@ -42,14 +43,14 @@ namespace DeskPhone.Firmware.Sip
                 int j = Find(b._paramNames, name);
                 if (j < 0)
                 {
-                    string lower = LowerAscii(name);
+                    string lower = SipText.LowerAscii(name);
                     if (lower == "transport" || lower == "user" || lower == "ttl" || lower == "method" || lower == "maddr")
                     {
                         return false;
                     }
                     continue;
                 }
-                if (LowerAscii(Unescape(a._paramValues[i])) != LowerAscii(Unescape(b._paramValues[j])))
+                if (SipText.LowerAscii(Unescape(a._paramValues[i])) != SipText.LowerAscii(Unescape(b._paramValues[j])))
                 {
                     return false;
                 }

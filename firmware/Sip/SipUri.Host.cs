@@ -1,5 +1,6 @@
 // Character classes, host names, IPv4 and IPv6 addresses, and small text helpers for SipUri (RFC 3261 §25.1).
 using System.Collections;
+using DeskPhone.Firmware.Sip.Message;
 
 namespace DeskPhone.Firmware.Sip
 {
@@ -240,38 +241,15 @@ namespace DeskPhone.Firmware.Sip
             {
                 return -1;
             }
-            string lower = LowerAscii(name);
+            string lower = SipText.LowerAscii(name);
             for (int i = 0; i < names.Length; i++)
             {
-                if (LowerAscii(names[i]) == lower)
+                if (SipText.LowerAscii(names[i]) == lower)
                 {
                     return i;
                 }
             }
             return -1;
-        }
-
-        /// <summary>Lower-cases ASCII letters only (no culture tables).</summary>
-        private static string LowerAscii(string s)
-        {
-            if (s == null)
-            {
-                return null;
-            }
-            char[] chars = null;
-            for (int i = 0; i < s.Length; i++)
-            {
-                char c = s[i];
-                if (c >= 'A' && c <= 'Z')
-                {
-                    if (chars == null)
-                    {
-                        chars = s.ToCharArray();
-                    }
-                    chars[i] = (char)(c + 32);
-                }
-            }
-            return chars == null ? s : new string(chars);
         }
 
         private static bool SameOrBothNull(string a, string b)

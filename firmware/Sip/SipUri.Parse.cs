@@ -1,5 +1,6 @@
 // Parsing SIP URIs (RFC 3261 §19.1.1, grammar §25.1) with a sentence for every rejection.
 using System.Collections;
+using DeskPhone.Firmware.Sip.Message;
 
 namespace DeskPhone.Firmware.Sip
 {
@@ -97,7 +98,7 @@ namespace DeskPhone.Firmware.Sip
                 }
             }
             int colon = text.IndexOf(':');
-            string scheme = colon < 0 ? "" : LowerAscii(text.Substring(0, colon));
+            string scheme = colon < 0 ? "" : SipText.LowerAscii(text.Substring(0, colon));
             if (scheme != "sip" && scheme != "sips")
             {
                 return NotSip;

@@ -1,5 +1,6 @@
 // SIP and SIPS URIs (RFC 3261 §19.1, grammar in §25.1): parse, inspect, compare, print.
 using System.Text;
+using DeskPhone.Firmware.Sip.Message;
 
 namespace DeskPhone.Firmware.Sip
 {
@@ -102,7 +103,7 @@ namespace DeskPhone.Firmware.Sip
             get
             {
                 string t = GetParameter("transport");
-                return t == null ? null : LowerAscii(t);
+                return t == null ? null : SipText.LowerAscii(t);
             }
         }
 
