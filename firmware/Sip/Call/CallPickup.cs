@@ -1,5 +1,5 @@
 // Directed pickup (RFC 3891 + RFC 4235): the target that makes CallManager.Connect send an INVITE with Replaces.
-using System.Text;
+using DeskPhone.Firmware.Sip.Message;
 
 namespace DeskPhone.Firmware.Sip.Call
 {
@@ -27,32 +27,12 @@ namespace DeskPhone.Firmware.Sip.Call
             int q = uri.IndexOf('?');
             if (q >= 0) uri = uri.Substring(0, q);
             string replaces = callId + ";to-tag=" + callerTag + ";from-tag=" + ringingPhoneTag + ";early-only";
-            return uri + "?Replaces=" + Escape(replaces);
+            return uri + "?Replaces=" + SipText.EscapeUriHeader(replaces);
         }
 
         private static bool Empty(string s)
         {
             return s == null || s.Trim().Length == 0;
-        }
-
-        /// <summary>Escapes a header value for a URI's ?header= part (RFC 3261 §19.1.1: unreserved and hnv-unreserved stay).</summary>
-        private static string Escape(string value)
-        {
-            const string Hex = "0123456789ABCDEF";
-            StringBuilder sb = new StringBuilder(value.Length * 2);
-            for (int i = 0; i < value.Length; i++)
-            {
-                char c = value[i];
-                bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_.!~*'()[]/?:+$".IndexOf(c) >= 0;
-                if (plain)
-                {
-                    sb.Append(c);
-                    continue;
-                }
-                byte[] utf8 = Encoding.UTF8.GetBytes(new string(c, 1));
-                for (int b = 0; b < utf8.Length; b++) sb.Append('%').Append(Hex[(utf8[b] >> 4) & 15]).Append(Hex[utf8[b] & 15]);
-            }
-            return sb.ToString();
         }
     }
 }

@@ -1,5 +1,4 @@
 // Transfer (RFC 3515): REFER out with Refer-To; REFER in with the implicit subscription's sipfrag NOTIFYs.
-using System.Text;
 using DeskPhone.Firmware.Sip.Message;
 using DeskPhone.Firmware.Sip.Transaction;
 using DeskPhone.Hal;
@@ -42,7 +41,7 @@ namespace DeskPhone.Firmware.Sip.Call
             string uri = consultation.RemoteUri;
             int q = uri.IndexOf('?');
             if (q >= 0) uri = uri.Substring(0, q);
-            return SendRefer("<" + uri + "?Replaces=" + Escape(replaces) + ">");
+            return SendRefer("<" + uri + "?Replaces=" + SipText.EscapeUriHeader(replaces) + ">");
         }
 
         private bool SendRefer(string referTo)
@@ -144,20 +143,6 @@ namespace DeskPhone.Firmware.Sip.Call
                 code = code * 10 + (c - '0');
             }
             return code;
-        }
-
-        /// <summary>Escapes a header value for a URI's ?header= part (RFC 3261 §19.1.1 hnv-unreserved and unreserved stay).</summary>
-        private static string Escape(string value)
-        {
-            StringBuilder sb = new StringBuilder(value.Length * 2);
-            for (int i = 0; i < value.Length; i++)
-            {
-                char c = value[i];
-                bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_.!~*'()[]/?:+$".IndexOf(c) >= 0;
-                if (plain) sb.Append(c);
-                else sb.Append('%').Append("0123456789ABCDEF"[(c >> 4) & 15]).Append("0123456789ABCDEF"[c & 15]);
-            }
-            return sb.ToString();
         }
     }
 }

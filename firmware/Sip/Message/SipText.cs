@@ -17,6 +17,26 @@ namespace DeskPhone.Firmware.Sip.Message
             return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
         }
 
+        /// <summary>Escapes a header value for a URI's ?header= part (RFC 3261 §19.1.1: unreserved and hnv-unreserved stay, anything else as %XX of its UTF-8).</summary>
+        internal static string EscapeUriHeader(string value)
+        {
+            const string Hex = "0123456789ABCDEF";
+            StringBuilder sb = new StringBuilder(value.Length * 2);
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_.!~*'()[]/?:+$".IndexOf(c) >= 0;
+                if (plain)
+                {
+                    sb.Append(c);
+                    continue;
+                }
+                byte[] utf8 = Encoding.UTF8.GetBytes(new string(c, 1));
+                for (int b = 0; b < utf8.Length; b++) sb.Append('%').Append(Hex[(utf8[b] >> 4) & 15]).Append(Hex[utf8[b] & 15]);
+            }
+            return sb.ToString();
+        }
+
         /// <summary>Lower-cases ASCII letters only.</summary>
         internal static string LowerAscii(string s)
         {
